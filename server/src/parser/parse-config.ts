@@ -1,0 +1,58 @@
+import type { CstNode, IToken } from 'chevrotain';
+import type { Issue } from '../analysis/issue';
+import { spanOfToken } from '../model/span';
+import { configParser } from './grammar';
+import { configLexer } from './tokens';
+
+export interface ParsedConfig {
+  readonly cst: CstNode;
+  /** All tokens in order, trivia (blanks) included: together they cover the text. */
+  readonly tokens: readonly IToken[];
+  readonly syntaxIssues: readonly Issue[];
+}
+
+/**
+ * Tokenizes and parses haproxy.cfg text. Never throws: problems HAProxy
+ * itself would refuse while tokenizing come back as `syntax/*` issues, and
+ * recovery keeps the damage to the broken line.
+ */
+export function parseConfig(text: string, file: string): ParsedConfig {
+  const lexed = configLexer.tokenize(text);
+  const syntaxIssues: Issue[] = [];
+  for (const e of lexed.errors) {
+    syntaxIssues.push({
+      code: 'syntax/unexpected-character',
+      severity: 'error',
+      message: `Unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + e.length))}`,
+      file,
+      span: { start: e.offset, end: e.offset + e.length },
+    });
+  }
+  for (const t of lexed.tokens) {
+    const name = t.tokenType.name;
+    if (name === 'UnclosedQuote') {
+      syntaxIssues.push({ code: 'syntax/unterminated-quote', severity: 'error', message: `Unmatched quote ${t.image[0]}: HAProxy refuses the file`, file, span: spanOfToken(t) });
+    } else if (name === 'BadCharacter') {
+      syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: 'NUL character inside a line', file, span: spanOfToken(t) });
+    }
+  }
+  configParser.input = lexed.tokens;
+  const cst = configParser.configFile();
+  for (const e of configParser.errors) {
+    const t = e.token;
+    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
+    syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + Math.max(1, t.image.length) } });
+  }
+  if (text.length > 0 && !/[\r\n]$/.test(text)) {
+    syntaxIssues.push({
+      code: 'syntax/missing-final-newline',
+      severity: 'error',
+      message: 'Missing line break on the last line: HAProxy refuses the file as possibly truncated',
+      file,
+      span: { start: text.length, end: text.length },
+      fixes: [{ title: 'Add a final line break', edits: [{ file, span: { start: text.length, end: text.length }, newText: text.includes('\r\n') ? '\r\n' : '\n' }] }],
+    });
+  }
+  const tokens = [...lexed.tokens, ...(lexed.groups['trivia'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  return { cst, tokens, syntaxIssues };
+}

@@ -1,0 +1,31 @@
+import type { CstNode, IToken } from 'chevrotain';
+import type { Issue } from '../analysis/issue';
+import { mapParser } from './grammar';
+import { mapLexer } from './tokens';
+
+export interface ParsedMap {
+  readonly cst: CstNode;
+  /** All tokens in order, blanks included: together they cover the text. */
+  readonly tokens: readonly IToken[];
+  readonly syntaxIssues: readonly Issue[];
+}
+
+/** Tokenizes and parses a map file (reference §5.1). Never throws. */
+export function parseMapFile(text: string, file: string): ParsedMap {
+  const lexed = mapLexer.tokenize(text);
+  const syntaxIssues: Issue[] = lexed.errors.map((e) => ({
+    code: 'syntax/unexpected-character' as const,
+    severity: 'error' as const,
+    message: `Unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + e.length))}`,
+    file,
+    span: { start: e.offset, end: e.offset + e.length },
+  }));
+  mapParser.input = lexed.tokens;
+  const cst = mapParser.mapFile();
+  for (const e of mapParser.errors) {
+    const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
+    syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + 1 } });
+  }
+  const tokens = [...lexed.tokens, ...(lexed.groups['trivia'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  return { cst, tokens, syntaxIssues };
+}

@@ -1,0 +1,69 @@
+import { createToken, Lexer } from 'chevrotain';
+
+/*
+ * Tokens of haproxy.cfg. HAProxy splits a line into words itself, so one
+ * `Word` token is one whole word: any run of bare characters, backslash
+ * escapes, "weak" and 'strong' quoted pieces with no blank between them
+ * (`"a"'b'c` is the single word `abc`). Keywords are data (model/directives.ts),
+ * never tokens.
+ *
+ * Order matters: `Word` must be tried before `UnclosedQuote`, so that a quote
+ * that does close is part of a word, and only a quote left open to the end of
+ * the line falls through to `UnclosedQuote`.
+ */
+
+export const NewLine = createToken({ name: 'NewLine', pattern: /\r\n|\r|\n/, line_breaks: true });
+
+export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
+
+/** `#` outside quotes and not escaped starts a comment, even inside a word. */
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/ });
+
+export const Word = createToken({
+  name: 'Word',
+  pattern: /(?:[^ \t\f\v\r\n"'#\\\0]|\\[^\r\n]?|"(?:[^"\\\r\n]|\\[^\r\n])*"|'[^'\r\n]*')+/,
+});
+
+/** A quote that is never closed on its line: HAProxy refuses the file. */
+export const UnclosedQuote = createToken({ name: 'UnclosedQuote', pattern: /["'][^\r\n]*/ });
+
+/** NUL inside a line is an error for HAProxy. */
+export const BadCharacter = createToken({ name: 'BadCharacter', pattern: /\0/ });
+
+export const configTokens = [NewLine, Blank, Comment, Word, UnclosedQuote, BadCharacter];
+
+export const configLexer = new Lexer(configTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+
+/*
+ * Tokens of map files. Only a `#` in column 0 starts a comment, and there is
+ * no quoting or escaping at all: a field is a run of anything but blanks.
+ */
+
+export const MapNewLine = createToken({ name: 'MapNewLine', pattern: /\r\n|\r|\n/, line_breaks: true });
+
+export const MapBlank = createToken({ name: 'MapBlank', pattern: /[ \t]+/, group: 'trivia' });
+
+export const MapComment = createToken({
+  name: 'MapComment',
+  // Custom matcher: `#` counts as a comment only at the very start of a line.
+  pattern: (text: string, offset: number): RegExpExecArray | null => {
+    if (text.charCodeAt(offset) !== 35 /* # */) {
+      return null;
+    }
+    const prev = offset === 0 ? 10 : text.charCodeAt(offset - 1);
+    if (prev !== 10 && prev !== 13) {
+      return null;
+    }
+    const re = /#[^\r\n]*/y;
+    re.lastIndex = offset;
+    return re.exec(text);
+  },
+  start_chars_hint: ['#'],
+  line_breaks: false,
+});
+
+export const MapField = createToken({ name: 'MapField', pattern: /[^ \t\r\n]+/ });
+
+export const mapTokens = [MapNewLine, MapBlank, MapComment, MapField];
+
+export const mapLexer = new Lexer(mapTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
