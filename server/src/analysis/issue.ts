@@ -17,6 +17,7 @@ export const ISSUE_CODES = [
   'syntax/bad-sample-expression',
   'directive/unknown',
   'directive/out-of-section',
+  'directive/wrong-section',
   'directive/empty-word',
   'map/file-not-found',
   'map/unreachable-line',

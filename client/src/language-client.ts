@@ -1,0 +1,19 @@
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Client id `haproxy`: the `haproxy.trace.server` setting then works with no extra code. */
+export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('server/out/main.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'haproxy' },
+      { scheme: 'file', language: 'haproxy-map' },
+      { scheme: 'untitled', language: 'haproxy' },
+    ],
+  };
+  return new LanguageClient('haproxy', 'HAProxy Migration', serverOptions, clientOptions);
+}

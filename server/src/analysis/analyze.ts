@@ -1,0 +1,55 @@
+import type { Check, CheckContext } from './check';
+import { ALL_CHECKS } from './checks';
+import type { Issue } from './issue';
+import { applySuppressions, type CommentLine } from './suppression';
+import { lineOf } from '../model/source-file';
+import type { SourceFile } from '../model/source-file';
+
+
+/**
+ * Runs every check and returns model issues, map issues and check issues,
+ * minus the suppressed ones. A check that throws is a bug: it is reported as
+ * an issue on the config instead of taking the whole analysis down.
+ */
+export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): Issue[] {
+  const issues: Issue[] = [...ctx.config.issues];
+  for (const m of ctx.maps.values()) {
+    if (m.map) {
+      issues.push(...m.map.issues);
+    }
+  }
+  for (const check of checks) {
+    if (ctx.signal?.aborted) {
+      break;
+    }
+    issues.push(...check(ctx));
+  }
+  return applySuppressions(dedupe(issues), suppressionSources(ctx));
+}
+
+function suppressionSources(ctx: CheckContext): Map<string, { comments: CommentLine[]; lineOf: (o: number) => number }> {
+  const out = new Map<string, { comments: CommentLine[]; lineOf: (o: number) => number }>();
+  const add = (file: SourceFile, comments: CommentLine[]): void => {
+    out.set(file.path, { comments, lineOf: (o) => lineOf(file, o) });
+  };
+  const cfg = ctx.config;
+  add(cfg.file, [...cfg.comments, ...cfg.directives.flatMap((d) => (d.comment ? [{ line: d.line, text: d.comment.text }] : []))]);
+  for (const m of ctx.maps.values()) {
+    if (m.map) {
+      add(m.map.file, [...m.map.comments]);
+    }
+  }
+  return out;
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}:${i.span.start}:${i.span.end}:${i.code}:${i.message}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,5 @@
+import type { Check } from '../check';
+import { checkMapFilesFound } from './map-file-not-found';
+
+/** Every check, in the order their issues are reported. Add new checks here. */
+export const ALL_CHECKS: readonly Check[] = [checkMapFilesFound];

@@ -1,0 +1,67 @@
+/*
+ * The engine's public façade: what the language server and the CLI import.
+ * Everything here is editor-independent and does no I/O of its own: files
+ * come in through a MapSource.
+ */
+import { runChecks } from './analysis/analyze';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type ResolvedMap } from './analysis/check';
+import type { Issue } from './analysis/issue';
+import { buildConfigModel } from './model/build-model';
+import { buildMapModel } from './model/build-map';
+import { mapPathCandidates, type MapRoot } from './model/map-paths';
+import type { HaproxyConfig, MapFile } from './model/types';
+
+export type { Issue, IssueCode, Severity, QuickFix, TextEdit, RelatedInformation } from './analysis/issue';
+export { ISSUE_CODES } from './analysis/issue';
+export type { ResolvedMap, AnalysisOptions } from './analysis/check';
+export type { MapRoot } from './model/map-paths';
+export type * from './model/types';
+export { buildConfigModel } from './model/build-model';
+export { buildMapModel } from './model/build-map';
+export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
+
+/** Reads files for the engine: open editor buffers first in the server, the disk in the CLI. */
+export interface MapSource {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  read(path: string): string | undefined;
+}
+
+export interface EngineOptions extends AnalysisOptions {
+  readonly mapRoots: readonly MapRoot[];
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { ...DEFAULT_ANALYSIS_OPTIONS, mapRoots: [] };
+
+/** A config with its map files loaded: the input of analysis, simulation and ramp. */
+export interface LoadedConfig {
+  readonly config: HaproxyConfig;
+  /** By the path as written in the config. */
+  readonly maps: ReadonlyMap<string, ResolvedMap>;
+  readonly options: EngineOptions;
+}
+
+/** Parses a config and loads every map file it references, through `source`. */
+export function loadConfig(text: string, path: string, source: MapSource, options: EngineOptions = DEFAULT_ENGINE_OPTIONS, parsedMaps?: (resolvedPath: string, text: string) => MapFile): LoadedConfig {
+  const config = buildConfigModel(text, path, { haproxyVersion: options.haproxyVersion });
+  const maps = new Map<string, ResolvedMap>();
+  for (const ref of config.mapReferences) {
+    if (maps.has(ref.path)) {
+      continue;
+    }
+    let resolved: ResolvedMap = { writtenPath: ref.path, resolvedPath: undefined, map: undefined };
+    for (const candidate of mapPathCandidates(ref.path, path, options.mapRoots)) {
+      const mapText = source.read(candidate);
+      if (mapText !== undefined) {
+        resolved = { writtenPath: ref.path, resolvedPath: candidate, map: parsedMaps ? parsedMaps(candidate, mapText) : buildMapModel(mapText, candidate) };
+        break;
+      }
+    }
+    maps.set(ref.path, resolved);
+  }
+  return { config, maps, options };
+}
+
+/** Every issue of a loaded config: syntax, model, map files and all checks, minus suppressed ones. */
+export function analyzeLoaded(loaded: LoadedConfig, signal?: AbortSignal): Issue[] {
+  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options, signal });
+}

@@ -1,0 +1,7 @@
+/* Process entry of the language server: `node server/out/main.js --stdio | --node-ipc | --socket=N`. */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection);
+connection.listen();

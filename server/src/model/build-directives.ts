@@ -1,0 +1,88 @@
+import type { Issue } from '../analysis/issue';
+import type { ConfigLine } from './build-lines';
+import type { ConditionalBlock, ConditionalContext, Directive } from './types';
+
+const MAX_WORDS = 64;
+
+export interface DirectiveScan {
+  readonly directives: Directive[];
+  readonly comments: { line: number; text: string; span: { start: number; end: number } }[];
+  readonly conditionals: ConditionalBlock[];
+}
+
+/**
+ * Turns lines into directives, tracking `.if/.elif/.else/.endif` nesting
+ * (both branches are kept, each directive remembers its branch) and
+ * reporting what HAProxy rejects while reading lines.
+ */
+export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[]): DirectiveScan {
+  const directives: Directive[] = [];
+  const comments: DirectiveScan['comments'] = [];
+  const conditionals: ConditionalBlock[] = [];
+  const stack: { ctx: ConditionalContext; block: { condition: string; startLine: number; endLine: number | undefined } }[] = [];
+  for (const l of lines) {
+    const first = l.words[0];
+    if (!first) {
+      if (l.comment) {
+        comments.push({ line: l.line, text: l.comment.text, span: l.comment.span });
+      }
+      continue;
+    }
+    if (l.words.length > MAX_WORDS) {
+      issues.push({ code: 'syntax/too-many-words', severity: 'error', message: `Too many words on this line (${l.words.length}): HAProxy accepts at most ${MAX_WORDS}`, file, span: l.span });
+    }
+    const kw = first.value;
+    if (kw === '.if' || kw === '.elif' || kw === '.else' || kw === '.endif') {
+      const condition = l.words.slice(1).map((w) => w.value).join(' ');
+      if (kw === '.if') {
+        const block = { condition, startLine: l.line, endLine: undefined as number | undefined };
+        conditionals.push(block);
+        stack.push({ ctx: { condition, branch: 'if', blockLine: l.line }, block });
+      } else {
+        const top = stack[stack.length - 1];
+        if (!top) {
+          issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'${kw}' without a matching '.if'`, file, span: first.span });
+        } else if (kw === '.endif') {
+          top.block.endLine = l.line;
+          stack.pop();
+        } else {
+          top.ctx = { condition: kw === '.else' ? top.ctx.condition : condition, branch: kw === '.else' ? 'else' : 'elif', blockLine: top.ctx.blockLine };
+        }
+      }
+      continue;
+    }
+    directives.push(toDirective(l, issues, file, stack.map((s) => s.ctx)));
+  }
+  for (const open of stack) {
+    issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
+  }
+  return { directives, comments, conditionals };
+}
+
+function toDirective(l: ConfigLine, issues: Issue[], file: string, conditional: ConditionalContext[]): Directive {
+  const [first, ...rest] = l.words;
+  const empty = rest.findIndex((w) => w.value === '');
+  if (empty >= 0 && empty < rest.length - 1) {
+    const w = rest[empty];
+    if (w) {
+      issues.push({
+        code: 'directive/empty-word',
+        severity: 'warning',
+        message: 'Empty word: HAProxy 2.6 silently ignores every word after it (3.3+ refuses the line)',
+        file,
+        span: w.span,
+      });
+    }
+  }
+  return {
+    kind: 'directive',
+    line: l.line,
+    keyword: first?.value ?? '',
+    keywordSpan: first?.span ?? l.span,
+    args: empty >= 0 ? rest.slice(0, empty) : rest,
+    words: l.words,
+    span: l.span,
+    comment: l.comment,
+    conditional,
+  };
+}

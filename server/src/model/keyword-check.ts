@@ -1,0 +1,57 @@
+import type { Issue } from '../analysis/issue';
+import { closestName } from './closest-name';
+import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS } from './keyword-catalogue';
+import type { Directive, SectionKind } from './types';
+
+const SECTION_LETTER: Partial<Record<SectionKind, string>> = { defaults: 'd', frontend: 'f', listen: 'l', backend: 'b' };
+const SECTION_NAME: Record<string, string> = { d: 'defaults', f: 'frontend', l: 'listen', b: 'backend' };
+
+/**
+ * Flags keywords the catalogue does not know in global and proxy sections
+ * (other sections are not catalogued and never flagged), and proxy keywords
+ * used in a section that does not allow them.
+ */
+export function checkKeyword(d: Directive, section: SectionKind, file: string): Issue | undefined {
+  if (section === 'global') {
+    return GLOBAL_KEYWORDS.has(d.keyword) ? undefined : unknown(d, d.keyword, 'global', closestName(d.keyword, GLOBAL_KEYWORDS), file, d.keywordSpan);
+  }
+  const letter = SECTION_LETTER[section];
+  if (!letter) {
+    return undefined;
+  }
+  let keyword = d.keyword;
+  let span = d.keywordSpan;
+  let args = d.args;
+  if ((keyword === 'no' || keyword === 'default') && args[0]) {
+    keyword = args[0].value;
+    span = args[0].span;
+    args = args.slice(1);
+  }
+  if (keyword === 'option' && args[0]) {
+    const name = args[0].value;
+    const allowed = PROXY_OPTIONS[name];
+    if (allowed === undefined) {
+      return unknown(d, `option ${name}`, section, suggestion('option ', closestName(name, Object.keys(PROXY_OPTIONS))), file, args[0].span);
+    }
+    return allowed.includes(letter) ? undefined : wrongSection(`option ${name}`, section, allowed, file, args[0].span);
+  }
+  const allowed = PROXY_KEYWORDS[keyword];
+  if (allowed === undefined) {
+    return unknown(d, keyword, section, closestName(keyword, Object.keys(PROXY_KEYWORDS)), file, span);
+  }
+  return allowed.includes(letter) ? undefined : wrongSection(keyword, section, allowed, file, span);
+}
+
+function suggestion(prefix: string, name: string | undefined): string | undefined {
+  return name === undefined ? undefined : prefix + name;
+}
+
+function unknown(_d: Directive, keyword: string, section: string, closest: string | undefined, file: string, span: { start: number; end: number }): Issue {
+  const hint = closest ? `; did you mean '${closest}'?` : '';
+  return { code: 'directive/unknown', severity: 'warning', message: `Unknown keyword '${keyword}' in ${section} section${hint}`, file, span };
+}
+
+function wrongSection(keyword: string, section: string, allowed: string, file: string, span: { start: number; end: number }): Issue {
+  const where = [...allowed].map((l) => SECTION_NAME[l]).join(', ');
+  return { code: 'directive/wrong-section', severity: 'error', message: `'${keyword}' is not allowed in a ${section} section (allowed in: ${where})`, file, span };
+}
