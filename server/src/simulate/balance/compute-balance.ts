@@ -20,9 +20,10 @@ function mapBased(setup: BalanceSetup, found: ServerPool, key: BalanceRequestKey
   const counts = slotCounts(map);
   if (quirk && found.usable.length > 1) {
     const users = [...counts.keys()].sort((a, b) => a - b).map((i) => nameAt(servers, i));
-    notes.push(users.length === 1
-      ? `only the first usable backup (${nameAt(servers, found.usable[0])}) receives traffic without option allbackups`
-      : `without option allbackups the map has ${map.length} slots (the first backup's normalized weight) but every usable backup competes for them, so ${users.join(', ')} receive traffic`);
+    const first = nameAt(servers, found.usable[0]);
+    notes.push(users.length === 1 && users[0] === first
+      ? `only the first usable backup (${first}) receives traffic without option allbackups`
+      : `without option allbackups the map has ${map.length} slots (the normalized weight of ${first}) but every usable backup competes for them, so ${users.join(', ')} ${users.length === 1 ? 'receives all' : 'receive'} traffic`);
   }
   const base: BalanceResult = { pool: found.pool, shares: sharesFromCounts(servers, counts), notes };
   if (setup.algorithm === 'static-rr') {
