@@ -1,5 +1,9 @@
 import type { Check } from '../check';
 import { checkMapFilesFound } from './map-file-not-found';
+import { checkServerWeightRange } from './server-weight-out-of-range';
 
 /** Every check, in the order their issues are reported. Add new checks here. */
-export const ALL_CHECKS: readonly Check[] = [checkMapFilesFound];
+export const ALL_CHECKS: readonly Check[] = [
+  checkMapFilesFound,
+  checkServerWeightRange,
+];

@@ -1,0 +1,44 @@
+import type { Check } from '../../server/src/analysis/check';
+import { runChecks } from '../../server/src/analysis/analyze';
+import type { Issue, TextEdit } from '../../server/src/analysis/issue';
+import { analyzeLoaded, loadConfig, DEFAULT_ENGINE_OPTIONS, type LoadedConfig } from '../../server/src/engine';
+import { lineOf, createSourceFile } from '../../server/src/model/source-file';
+
+export const CONFIG_PATH = '/t/haproxy.cfg';
+
+/** Loads a config text whose map files are given inline, by absolute path. */
+export function loadInline(config: string, maps: Record<string, string> = {}): LoadedConfig {
+  return loadConfig(config, CONFIG_PATH, { read: (p) => maps[p] }, DEFAULT_ENGINE_OPTIONS);
+}
+
+/** Issues of one check only (plus nothing else), suppression comments applied. */
+export function runCheck(check: Check, config: string, maps: Record<string, string> = {}): Issue[] {
+  const loaded = loadInline(config, maps);
+  const all = runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, [check]);
+  const own = new Set(check(loaded).map((i) => `${i.file}:${i.span.start}:${i.code}`));
+  return all.filter((i) => own.has(`${i.file}:${i.span.start}:${i.code}`));
+}
+
+/** Every issue of the whole analysis. */
+export function analyzeInline(config: string, maps: Record<string, string> = {}): Issue[] {
+  return analyzeLoaded(loadInline(config, maps));
+}
+
+/** 1-based line of an issue in the text it points into. */
+export function lineNumber(issue: Issue, texts: Record<string, string>): number {
+  return lineOf(createSourceFile(issue.file, texts[issue.file] ?? ''), issue.span.start) + 1;
+}
+
+/** Applies edits (all in one file) to its text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  }
+  return out;
+}
+
+/** The text a span covers. */
+export function spanText(text: string, issue: Issue): string {
+  return text.slice(issue.span.start, issue.span.end);
+}
