@@ -15,11 +15,16 @@ const common = {
   logLevel: 'warning',
 };
 
+// `--only=cli` (or client, server) builds one bundle, e.g. for the CLI tests.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'server/out/main.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
+  { name: 'client', entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { name: 'server', entryPoints: ['server/src/main.ts'], outfile: 'server/out/main.js' },
+  { name: 'cli', entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+]
+  .filter((e) => !only || e.name === only)
+  .map(({ name: _name, ...options }) => options);
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

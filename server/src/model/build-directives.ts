@@ -3,6 +3,7 @@ import type { ConfigLine } from './build-lines';
 import type { ConditionalBlock, ConditionalContext, Directive } from './types';
 
 const MAX_WORDS = 64;
+const MESSAGE_DIRECTIVES = new Set(['.diag', '.notice', '.warning', '.alert']);
 
 export interface DirectiveScan {
   readonly directives: Directive[];
@@ -49,6 +50,10 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
           top.ctx = { condition: kw === '.else' ? top.ctx.condition : condition, branch: kw === '.else' ? 'else' : 'elif', blockLine: top.ctx.blockLine };
         }
       }
+      continue;
+    }
+    if (MESSAGE_DIRECTIVES.has(kw)) {
+      // `.notice "msg"` and friends print at startup; they configure nothing.
       continue;
     }
     directives.push(toDirective(l, issues, file, stack.map((s) => s.ctx)));

@@ -159,6 +159,8 @@ export const PROXY_OPTIONS: Readonly<Record<string, string>> = {
 export const TIMEOUT_NAMES: ReadonlySet<string> = new Set(["check", "client", "client-fin", "client-hs", "connect", "http-keep-alive", "http-request", "queue", "server", "server-fin", "tarpit", "tunnel"]);
 
 export const GLOBAL_KEYWORDS: ReadonlySet<string> = new Set([
+  // Parsed directly by the global section parser, so absent from the keyword lists above.
+  "master-worker", "nbproc", "quick-exit", "tune.chksize", "tune.glitches.kill.cpu-usage", "tune.notsent-lowat.client", "tune.notsent-lowat.server",
   "anonkey", "busy-polling", "ca-base", "chroot", "close-spread-time", "cluster-secret",
   "cpu-affinity", "cpu-map", "cpu-policy", "cpu-set", "crt-base", "daemon",
   "debug.counters", "default-path", "description", "deviceatlas-json-file", "deviceatlas-log-level", "deviceatlas-properties-cookie",

@@ -4,6 +4,26 @@ import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS } from './keyword-catalo
 import type { Directive, SectionKind } from './types';
 
 const SECTION_LETTER: Partial<Record<SectionKind, string>> = { defaults: 'd', frontend: 'f', listen: 'l', backend: 'b' };
+/** Keywords older configs still carry, with what replaced them. */
+const REMOVED: Readonly<Record<string, string>> = {
+  contimeout: "'timeout connect'",
+  clitimeout: "'timeout client'",
+  srvtimeout: "'timeout server'",
+  redispatch: "'option redispatch'",
+  block: "'http-request deny'",
+  reqrep: "'http-request replace-header' or 'replace-uri'",
+  reqirep: "'http-request replace-header' or 'replace-uri'",
+  reqadd: "'http-request add-header'",
+  reqdel: "'http-request del-header'",
+  reqidel: "'http-request del-header'",
+  rspadd: "'http-response add-header'",
+  rspdel: "'http-response del-header'",
+  rspidel: "'http-response del-header'",
+  rsprep: "'http-response replace-header'",
+  rspirep: "'http-response replace-header'",
+  'monitor-net': "'http-request return' with an 'src' ACL, or 'monitor-uri'",
+};
+
 const SECTION_NAME: Record<string, string> = { d: 'defaults', f: 'frontend', l: 'listen', b: 'backend' };
 
 /**
@@ -36,6 +56,10 @@ export function checkKeyword(d: Directive, section: SectionKind, file: string): 
     return allowed.includes(letter) ? undefined : wrongSection(`option ${name}`, section, allowed, file, args[0].span);
   }
   const allowed = PROXY_KEYWORDS[keyword];
+  const replacement = REMOVED[keyword];
+  if (allowed === undefined && replacement) {
+    return { code: 'directive/unknown', severity: 'warning', message: `'${keyword}' was removed from HAProxy (2.1+): use ${replacement}`, file, span };
+  }
   if (allowed === undefined) {
     return unknown(d, keyword, section, closestName(keyword, Object.keys(PROXY_KEYWORDS)), file, span);
   }
@@ -53,5 +77,6 @@ function unknown(_d: Directive, keyword: string, section: string, closest: strin
 
 function wrongSection(keyword: string, section: string, allowed: string, file: string, span: { start: number; end: number }): Issue {
   const where = [...allowed].map((l) => SECTION_NAME[l]).join(', ');
-  return { code: 'directive/wrong-section', severity: 'error', message: `'${keyword}' is not allowed in a ${section} section (allowed in: ${where})`, file, span };
+  // HAProxy mostly ignores such a keyword with a warning rather than refusing the file.
+  return { code: 'directive/wrong-section', severity: 'warning', message: `'${keyword}' has no effect in a ${section} section (allowed in: ${where})`, file, span };
 }

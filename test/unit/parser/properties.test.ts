@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildMapModel } from '../../../server/src/model/build-map';
+import { buildConfigModel } from '../../../server/src/model/build-model';
+import { parseConfig } from '../../../server/src/parser/parse-config';
+import { parseMapFile } from '../../../server/src/parser/parse-map';
+
+const SEED_CONFIG = `global\n  stats socket /run/haproxy/admin.sock level admin\ndefaults\n  mode http\n  default-server weight 2\nfrontend fe\n  bind :80\n  acl api path_beg -i /api\n  use_backend %[base,map_reg(/etc/haproxy/d.map,bk_default)] if !api || { hdr(host) -m end .fr }\n  http-request set-header Host "a b#c" # comment\n.if defined(X)\n  default_backend be\n.endif\nbackend be\n  option httpchk GET /HealthCheck HTTP/1.1\\r\\nHost:\\ x\n  server s1 'q' weight 25 backup\n`;
+
+/** Characters that matter to the tokenizer, so random strings hit the edge cases. */
+const tokenChars = fc.constantFrom(' ', '\t', '\n', '\r', '"', "'", '#', '\\', '$', '{', '}', '%', '[', ']', '(', ')', ',', 'a', 'b', 'x', '0', '.', '\0', 'é', '\f');
+const cfgText = fc.oneof(fc.string({ unit: tokenChars, maxLength: 200 }), fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
+
+/** Applies random single-character edits to a realistic config. */
+const mutated = fc
+  .array(fc.tuple(fc.nat(SEED_CONFIG.length), fc.nat(3), tokenChars), { maxLength: 8 })
+  .map((edits) => edits.reduce((t, [at, len, ch]) => t.slice(0, at) + ch + t.slice(at + len), SEED_CONFIG));
+
+const inside = (s: { start: number; end: number }, text: string): boolean => s.start >= 0 && s.start <= s.end && s.end <= text.length;
+
+describe('parser properties', () => {
+  it('reproduces any config text byte for byte from its tokens and trivia', () => {
+    fc.assert(
+      fc.property(fc.oneof(cfgText, mutated), (text) => {
+        expect(parseConfig(text, '/p.cfg').tokens.map((t) => t.image).join('')).toBe(text);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reproduces any map text byte for byte from its tokens and trivia', () => {
+    fc.assert(
+      fc.property(cfgText, (text) => {
+        expect(parseMapFile(text, '/p.map').tokens.map((t) => t.image).join('')).toBe(text);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on random or mutated configs and keeps every span inside the text', () => {
+    fc.assert(
+      fc.property(fc.oneof(cfgText, mutated), (text) => {
+        const m = buildConfigModel(text, '/p.cfg');
+        for (const i of m.issues) {
+          expect(inside(i.span, text), `${i.code} ${JSON.stringify(i.span)}`).toBe(true);
+        }
+        for (const d of m.directives) {
+          expect(inside(d.span, text)).toBe(true);
+          for (const w of d.words) {
+            expect(text.slice(w.span.start, w.span.end)).toBe(w.raw);
+          }
+        }
+        for (const r of m.mapReferences) {
+          expect(inside(r.pathSpan, text)).toBe(true);
+        }
+        for (const p of m.proxies) {
+          for (const s of p.servers) {
+            if (s.settings.weightWord) {
+              expect(text.slice(s.settings.weightWord.span.start, s.settings.weightWord.span.end)).toBe(s.settings.weightWord.raw);
+            }
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on random map files and keeps key and value spans exact', () => {
+    fc.assert(
+      fc.property(cfgText, (text) => {
+        const m = buildMapModel(text, '/p.map');
+        for (const e of m.entries) {
+          expect(text.slice(e.keySpan.start, e.keySpan.end)).toBe(e.key);
+          expect(text.slice(e.valueSpan.start, e.valueSpan.end)).toBe(e.value);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps damage to the broken line: lines after an unclosed quote are still modelled', () => {
+    fc.assert(
+      fc.property(fc.nat(SEED_CONFIG.split('\n').length - 2).filter((n) => !/^\.|#/.test(SEED_CONFIG.split('\n')[n] ?? '')), (lineNo) => {
+        const lines = SEED_CONFIG.split('\n');
+        lines[lineNo] = `${lines[lineNo]} "unclosed`;
+        const m = buildConfigModel(lines.join('\n'), '/p.cfg');
+        const server = m.proxies.find((p) => p.name === 'be')?.servers[0];
+        expect(server?.name).toBe('s1');
+        expect(server?.settings.weight).toBe(25);
+        expect(m.issues.filter((i) => i.code === 'syntax/unterminated-quote')).toHaveLength(1);
+      }),
+    );
+  });
+});
