@@ -1,0 +1,181 @@
+import type { MapEntry, MapMatch } from '../model/types';
+import { toByteString } from './byte-string';
+import { compileRegex, type CompiledRegex } from './compile-regex';
+import { inRange, parseIntInput, parseIntRange, type IntRange } from './int-range';
+import { parseIpAddress, parseIpPrefix, prefixContains, type IpPrefix } from './ip-prefix';
+import { LiteralIndex } from './literal-index';
+import { DIR_DELIMITERS, DOM_DELIMITERS, matchWord } from './match-word';
+import { expandRegmTemplate } from './regm-template';
+import { requiredLiteral } from './required-literal';
+
+/** Which entry a map converter picks for an input, and the value it returns. */
+export type MapMatchResult =
+  | { readonly entry: MapEntry; readonly value: string }
+  | { readonly entry: undefined }
+  | { readonly unsupported: string };
+
+/** A map prepared for repeated lookups (indexes built once). */
+export interface PreparedMap {
+  readonly entries: readonly MapEntry[];
+  readonly match: MapMatch;
+  /** Same contract as matchMap. */
+  lookup(input: string): MapMatchResult;
+  /** The compiled regex of entry `index` (reg/regm maps only). */
+  regexAt(index: number): CompiledRegex | undefined;
+}
+
+const NONE: MapMatchResult = { entry: undefined };
+
+function firstWhere(entries: readonly MapEntry[], test: (e: MapEntry) => boolean): MapMatchResult {
+  const entry = entries.find(test);
+  return entry === undefined ? NONE : { entry, value: entry.value };
+}
+
+function firstByKey(entries: readonly MapEntry[]): Map<string, MapEntry> {
+  const byKey = new Map<string, MapEntry>();
+  for (const e of entries) {
+    if (!byKey.has(e.key)) {
+      byKey.set(e.key, e);
+    }
+  }
+  return byKey;
+}
+
+function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): PreparedMap {
+  const compiled = entries.map((e) => compileRegex(e.key, { caseless: false, noAutoCapture: match === 'reg' }));
+  const index = new LiteralIndex(compiled.map((c) => (c.translation.ok ? requiredLiteral(c.translation.source) : '')));
+  const lookup = (input: string): MapMatchResult => {
+    const bytes = toByteString(input);
+    for (const i of index.candidates(bytes)) {
+      const entry = entries[i];
+      const re = compiled[i];
+      if (entry === undefined || re === undefined) {
+        continue;
+      }
+      const r = re.searchBytes(bytes, match === 'regm');
+      if ('status' in r) {
+        // HAProxy would refuse a bad regex at load time and treat a match-limit
+        // error as "no match"; either way we cannot say who wins.
+        return { unsupported: `line ${entry.line + 1}: ${r.status === 'limit' ? 'the regex hit the backtracking bound (PCRE2 would report a match-limit error)' : r.reason}` };
+      }
+      if (r.matched) {
+        if (match === 'reg') {
+          return { entry, value: entry.value };
+        }
+        const value = expandRegmTemplate(entry.value, r.groups ?? []);
+        return value === undefined ? { unsupported: `line ${entry.line + 1}: the value template ends inside an escape, so HAProxy fails the converter` } : { entry, value };
+      }
+    }
+    return NONE;
+  };
+  return { entries, match, lookup, regexAt: (i) => compiled[i] };
+}
+
+function parsedMatcher<T>(entries: readonly MapEntry[], match: MapMatch, parse: (key: string) => T | undefined, pick: (keys: readonly (T | undefined)[], input: string) => number | 'bad-input'): PreparedMap {
+  const keys = entries.map((e) => parse(e.key));
+  const lookup = (input: string): MapMatchResult => {
+    const i = pick(keys, input);
+    if (i === 'bad-input') {
+      return NONE;
+    }
+    const entry = entries[i];
+    return entry === undefined ? NONE : { entry, value: entry.value };
+  };
+  return { entries, match, lookup, regexAt: () => undefined };
+}
+
+function pickInt(keys: readonly (IntRange | undefined)[], input: string): number | 'bad-input' {
+  const n = parseIntInput(input);
+  return n === undefined ? 'bad-input' : keys.findIndex((k) => k !== undefined && inRange(k, n));
+}
+
+function pickIp(keys: readonly (IpPrefix | undefined)[], input: string): number | 'bad-input' {
+  const addr = parseIpAddress(input);
+  if (addr === undefined) {
+    return 'bad-input';
+  }
+  let best = -1;
+  let bestBits = -1;
+  keys.forEach((k, i) => {
+    // Longest prefix wins (tree index); among equal prefixes the first line.
+    // HAProxy looks in the tree of the input's own family first, then the other.
+    const bits = k === undefined ? -1 : k.bits + (k.family === addr.family ? 1000 : 0);
+    if (k !== undefined && bits > bestBits && prefixContains(k, addr)) {
+      best = i;
+      bestBits = bits;
+    }
+  });
+  return best;
+}
+
+function build(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
+  const simple = (lookup: (input: string) => MapMatchResult): PreparedMap => ({ entries, match, lookup, regexAt: () => undefined });
+  switch (match) {
+    case 'str': {
+      const byKey = firstByKey(entries);
+      return simple((input) => {
+        const e = byKey.get(input);
+        return e === undefined ? NONE : { entry: e, value: e.value };
+      });
+    }
+    case 'beg': {
+      const byKey = firstByKey(entries);
+      return simple((input) => {
+        for (let n = input.length; n > 0; n--) {
+          const e = byKey.get(input.slice(0, n));
+          if (e !== undefined) {
+            return { entry: e, value: e.value };
+          }
+        }
+        return NONE;
+      });
+    }
+    case 'sub':
+      return simple((input) => firstWhere(entries, (e) => input.includes(e.key)));
+    case 'end':
+      return simple((input) => firstWhere(entries, (e) => input.endsWith(e.key)));
+    case 'dir':
+      return simple((input) => firstWhere(entries, (e) => matchWord(e.key, input, DIR_DELIMITERS)));
+    case 'dom':
+      return simple((input) => firstWhere(entries, (e) => matchWord(e.key, input, DOM_DELIMITERS)));
+    case 'reg':
+    case 'regm':
+      return regexMatcher(entries, match);
+    case 'int':
+      return parsedMatcher(entries, match, parseIntRange, pickInt);
+    case 'ip':
+      return parsedMatcher(entries, match, parseIpPrefix, pickIp);
+  }
+}
+
+const prepared = new WeakMap<readonly MapEntry[], Map<MapMatch, PreparedMap>>();
+
+/**
+ * Prepares (or returns the cached preparation of) a map for lookups with one
+ * match kind. The entries array is the cache key, so pass the same array.
+ */
+export function prepareMap(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
+  let byMatch = prepared.get(entries);
+  if (byMatch === undefined) {
+    byMatch = new Map();
+    prepared.set(entries, byMatch);
+  }
+  let p = byMatch.get(match);
+  if (p === undefined) {
+    p = build(entries, match);
+    byMatch.set(match, p);
+  }
+  return p;
+}
+
+/**
+ * Which entry HAProxy's map converter picks for `input` (reference §5.3):
+ * str first of duplicates; beg longest prefix; sub/dir/dom/end/reg/regm/int
+ * first in file order; ip longest prefix. All case-sensitive. regm values get
+ * `\0`–`\9` and `\xHH` substituted. An input that is not an integer (int) or an
+ * address (ip) matches nothing. `{ unsupported }` when a regex on the way to
+ * the winner cannot be evaluated faithfully.
+ */
+export function matchMap(entries: readonly MapEntry[], match: MapMatch, input: string): MapMatchResult {
+  return prepareMap(entries, match).lookup(input);
+}
