@@ -40,9 +40,9 @@ describe('haproxy-migrate check', () => {
     expect(out.diagnostics).toContainEqual({
       file: path.join(dir, 'haproxy.cfg'),
       line: 3,
-      column: 37,
+      column: 30,
       endLine: 3,
-      endColumn: 62,
+      endColumn: 54,
       severity: 'error',
       code: 'map/file-not-found',
       message: expect.stringContaining("Map file '/etc/haproxy/missing.map' not found") as unknown,
