@@ -1,0 +1,88 @@
+import type { CheckContext } from './check';
+import { mapMatchOf } from '../model/map-references';
+import type { Span } from '../model/span';
+import type { Proxy, UseBackendRule } from '../model/types';
+
+/**
+ * One place a backend name comes from: a static `use_backend`/`default_backend`
+ * word, a map value a `use_backend %[…map…]` can return, or that converter's
+ * default value. `name` is the backend name HAProxy would look up.
+ */
+export interface BackendNameUse {
+  readonly origin: 'use_backend' | 'default_backend' | 'map-value' | 'map-default';
+  readonly name: string;
+  /** File and span of the text to underline and rename (the map value for map values). */
+  readonly file: string;
+  readonly span: Span;
+  /** Literal text around the map value in the use_backend word (`be_%[…]` → prefix 'be_'). */
+  readonly prefix: string;
+  readonly suffix: string;
+  /** The frontend or listen whose rule produces the name. */
+  readonly proxy: Proxy;
+  /** The use_backend rule for map origins. */
+  readonly rule: UseBackendRule | undefined;
+}
+
+/**
+ * Every backend name the frontends and listens of a config can select.
+ * Dynamic names are followed only when the `use_backend` word is literal text
+ * around one sample whose last converter is a map: then every value of the
+ * loaded map (and the converter default) is a name HAProxy may look up.
+ * Values of `map_regm` with back-references are built per request and skipped.
+ */
+export function collectBackendNameUses(ctx: CheckContext): BackendNameUse[] {
+  const uses: BackendNameUse[] = [];
+  const cfgPath = ctx.config.file.path;
+  for (const proxy of ctx.config.frontends) {
+    for (const rule of proxy.useBackends) {
+      if (rule.target.kind === 'static') {
+        uses.push({ origin: 'use_backend', name: rule.target.name, file: cfgPath, span: rule.target.span, prefix: '', suffix: '', proxy, rule });
+      } else {
+        uses.push(...mapUses(ctx, proxy, rule));
+      }
+    }
+    const dflt = proxy.settings.defaultBackend;
+    if (dflt) {
+      uses.push({ origin: 'default_backend', name: dflt.name, file: cfgPath, span: dflt.span, prefix: '', suffix: '', proxy, rule: undefined });
+    }
+  }
+  return uses;
+}
+
+function mapUses(ctx: CheckContext, proxy: Proxy, rule: UseBackendRule): BackendNameUse[] {
+  if (rule.target.kind !== 'dynamic') {
+    return [];
+  }
+  const parts = rule.target.format.parts;
+  const samples = parts.filter((p) => p.kind !== 'literal');
+  const sample = samples[0];
+  if (samples.length !== 1 || sample?.kind !== 'sample' || !sample.expression) {
+    return [];
+  }
+  const at = parts.indexOf(sample);
+  const literalText = (ps: typeof parts): string => ps.map((p) => (p.kind === 'literal' ? p.text : '')).join('');
+  const prefix = literalText(parts.slice(0, at));
+  const suffix = literalText(parts.slice(at + 1));
+  const conv = sample.expression.converters[sample.expression.converters.length - 1];
+  const pathSpan = conv?.argSpans[0];
+  if (!conv || !pathSpan || mapMatchOf(conv.name) === undefined) {
+    return [];
+  }
+  const ref = ctx.config.mapReferences.find((r) => r.directive === rule.directive && r.pathSpan.start === pathSpan.start);
+  if (!ref) {
+    return [];
+  }
+  const uses: BackendNameUse[] = [];
+  const base = { prefix, suffix, proxy, rule };
+  const map = ctx.maps.get(ref.path)?.map;
+  for (const entry of map?.entries ?? []) {
+    if (entry.value === '' || (ref.match === 'regm' && /\\\d/.test(entry.value))) {
+      continue;
+    }
+    uses.push({ ...base, origin: 'map-value', name: prefix + entry.value + suffix, file: map?.file.path ?? '', span: entry.valueSpan });
+  }
+  if (ref.defaultValue !== undefined && ref.defaultSpan) {
+    uses.push({ ...base, origin: 'map-default', name: prefix + ref.defaultValue + suffix, file: ctx.config.file.path, span: ref.defaultSpan });
+  }
+  return uses;
+}

@@ -1,0 +1,79 @@
+import type { Check } from '../check';
+import type { Issue, QuickFix } from '../issue';
+import { collectBackendNameUses, type BackendNameUse } from '../backend-name-uses';
+import { closestName } from '../../model/closest-name';
+import type { HaproxyConfig } from '../../model/types';
+
+/**
+ * `backend/undefined`: a backend name that matches no `backend` or `listen`
+ * section (case-sensitive, as HAProxy looks names up). Static names stop
+ * HAProxy at startup; map values and converter defaults fail per request and
+ * fall back to default_backend. Map values are reported on the map file.
+ */
+export const checkUndefinedBackends: Check = (ctx) => {
+  const config = ctx.config;
+  const issues: Issue[] = [];
+  const reported = new Set<string>();
+  for (const use of collectBackendNameUses(ctx)) {
+    const key = `${use.file}:${use.span.start}`;
+    if (config.backendsByName.has(use.name) || reported.has(key)) {
+      continue;
+    }
+    reported.add(key);
+    const suggestion = suggest(config, use);
+    issues.push({
+      code: 'backend/undefined',
+      severity: 'error',
+      message: `${subject(use)}: ${reason(config, use)}, so ${consequence(use)}${suggestion ? hint(use.name, suggestion) : ''}`,
+      file: use.file,
+      span: use.span,
+      ...(use.rule && use.origin !== 'use_backend' ? { related: [{ message: `The use_backend rule that looks this name up`, file: config.file.path, span: use.rule.directive.span }] } : {}),
+      ...(suggestion ? { fixes: [renameFix(use, suggestion)] } : {}),
+    });
+  }
+  return issues;
+};
+
+function subject(use: BackendNameUse): string {
+  switch (use.origin) {
+    case 'use_backend':
+    case 'default_backend':
+      return `Backend '${use.name}' named by ${use.origin} is not defined`;
+    case 'map-value':
+      return `Map value '${use.name}' is not a defined backend`;
+    case 'map-default':
+      return `Map default '${use.name}' is not a defined backend`;
+  }
+}
+
+function reason(config: HaproxyConfig, use: BackendNameUse): string {
+  const frontend = config.proxies.some((p) => p.kind === 'frontend' && p.name === use.name);
+  return frontend ? 'it is a frontend, and only backend and listen sections can be selected' : 'no backend or listen section has this name';
+}
+
+function consequence(use: BackendNameUse): string {
+  if (use.origin === 'use_backend' || use.origin === 'default_backend') {
+    return 'HAProxy refuses to start';
+  }
+  const who = use.origin === 'map-value' ? 'requests that reach this line' : 'requests that match no map line';
+  const dflt = use.proxy.settings.defaultBackend;
+  if (dflt) {
+    return `${who} fall back to default_backend '${dflt.name}'`;
+  }
+  return use.proxy.kind === 'listen' ? `${who} go to the servers of listen '${use.proxy.name ?? ''}'` : `${who} get a 503 from frontend '${use.proxy.name ?? ''}'`;
+}
+
+function hint(name: string, suggestion: string): string {
+  return suggestion.toLowerCase() === name.toLowerCase() ? ` (names are case-sensitive: did you mean '${suggestion}'?)` : ` (did you mean '${suggestion}'?)`;
+}
+
+/** The closest backend name that keeps the literal text around a map value. */
+function suggest(config: HaproxyConfig, use: BackendNameUse): string | undefined {
+  const candidates = [...config.backendsByName.keys()].filter((n) => n.length >= use.prefix.length + use.suffix.length && n.startsWith(use.prefix) && n.endsWith(use.suffix));
+  return closestName(use.name, candidates);
+}
+
+function renameFix(use: BackendNameUse, suggestion: string): QuickFix {
+  const newText = suggestion.slice(use.prefix.length, suggestion.length - use.suffix.length);
+  return { title: `Rename to '${suggestion}'`, edits: [{ file: use.file, span: use.span, newText }] };
+}
