@@ -1,0 +1,83 @@
+import type { Server, Word } from '../model/types';
+import type { Span } from '../model/span';
+import type { ServerChange } from './plan-ramp';
+
+/** One replacement in a file's text: `span` becomes `newText`. */
+export interface TextReplacement {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** Where new words go on a server line: after its last word, before any comment. */
+function lineEnd(server: Server): number {
+  const words = server.directive.words;
+  return words[words.length - 1]?.span.end ?? server.directive.keywordSpan.end;
+}
+
+/** Removes a word with the blanks before it, so adding then removing ` backup` restores the bytes. */
+function removeWord(text: string, word: Word): TextReplacement {
+  let start = word.span.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) {
+    start--;
+  }
+  return { span: { start, end: word.span.end }, newText: '' };
+}
+
+function weightEdits(change: ServerChange): TextReplacement[] {
+  if (change.before.weight === change.after.weight) {
+    return [];
+  }
+  const word = change.server.settings.weightWord;
+  if (word) {
+    return [{ span: word.span, newText: String(change.after.weight) }];
+  }
+  const at = lineEnd(change.server);
+  return [{ span: { start: at, end: at }, newText: ` weight ${change.after.weight}` }];
+}
+
+function backupEdits(text: string, change: ServerChange): TextReplacement[] {
+  if (change.before.backup === change.after.backup) {
+    return [];
+  }
+  const at = lineEnd(change.server);
+  if (change.after.backup) {
+    return [{ span: { start: at, end: at }, newText: ' backup' }];
+  }
+  const word = change.server.settings.backupWord;
+  // `backup` inherited from default-server is switched off on the line itself.
+  return word ? [removeWord(text, word)] : [{ span: { start: at, end: at }, newText: ' no-backup' }];
+}
+
+/**
+ * The minimal edits of `text` (the config the plan was made from) that carry
+ * out `changes`: weight values are replaced in place, ` weight N` / ` backup`
+ * are appended after a server line's last word when missing, and a `backup`
+ * word is removed with the blanks before it. Every other byte is untouched.
+ *
+ * Contract: pure; edits are sorted by offset and never overlap (a weight
+ * insertion and a backup insertion at the same offset are merged).
+ */
+export function renderRampEdits(text: string, changes: readonly ServerChange[]): TextReplacement[] {
+  const edits = changes.flatMap((c) => {
+    const own = [...weightEdits(c), ...backupEdits(text, c)];
+    const inserts = own.filter((e) => e.span.start === e.span.end);
+    const others = own.filter((e) => e.span.start !== e.span.end);
+    const first = inserts[0];
+    return first ? [...others, { span: first.span, newText: inserts.map((e) => e.newText).join('') }] : others;
+  });
+  return edits.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Applies non-overlapping replacements to `text`.
+ *
+ * Contract: `edits` refer to offsets of `text`; they are applied from the
+ * end so earlier offsets stay valid. Overlapping edits are a programmer error.
+ */
+export function applyReplacements(text: string, edits: readonly TextReplacement[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  }
+  return out;
+}
