@@ -47,7 +47,8 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
           top.block.endLine = l.line;
           stack.pop();
         } else {
-          top.ctx = { condition: kw === '.else' ? top.ctx.condition : condition, branch: kw === '.else' ? 'else' : 'elif', blockLine: top.ctx.blockLine };
+          // An `.else` branch is described by the block's `.if` condition it negates.
+          top.ctx = { condition: kw === '.else' ? top.block.condition : condition, branch: kw === '.else' ? 'else' : 'elif', blockLine: top.ctx.blockLine };
         }
       }
       continue;

@@ -6,6 +6,7 @@ import { scanDirectives } from './build-directives';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
 import { checkKeyword } from './keyword-check';
 import { collectMapReferences } from './map-references';
+import { sampleExpressionIssues } from './sample-expression-issues';
 import { isSectionKeyword } from './sections';
 import { createSourceFile } from './source-file';
 import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section } from './types';
@@ -42,6 +43,7 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
       if (issue) {
         issues.push(issue);
       }
+      issues.push(...sampleExpressionIssues(d, path));
     }
     if (s.kind === 'global') {
       global = global ?? buildGlobal(s);

@@ -1,0 +1,22 @@
+import type { Issue } from '../analysis/issue';
+import { wordLogFormat } from './log-format';
+import type { Directive } from './types';
+
+/**
+ * `syntax/bad-sample-expression` for every `%[…]` in a directive's words that
+ * HAProxy could not parse (missing `]` or `)`, empty expression, stray text).
+ */
+export function sampleExpressionIssues(d: Directive, file: string): Issue[] {
+  const issues: Issue[] = [];
+  for (const w of d.args) {
+    if (!w.value.includes('%[') && !w.value.includes('%{')) {
+      continue;
+    }
+    for (const part of wordLogFormat(w).parts) {
+      if (part.kind === 'sample' && part.error) {
+        issues.push({ code: 'syntax/bad-sample-expression', severity: 'error', message: `Invalid sample expression: ${part.error.message}`, file, span: part.error.span });
+      }
+    }
+  }
+  return issues;
+}
