@@ -19,6 +19,7 @@ export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
 export { buildMapModel } from './model/build-map';
 export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
+export * from './ramp';
 
 /** Reads files for the engine: open editor buffers first in the server, the disk in the CLI. */
 export interface MapSource {
