@@ -20,6 +20,8 @@ export { buildConfigModel } from './model/build-model';
 export { buildMapModel } from './model/build-map';
 export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
 export * from './ramp';
+export { computeBackendSplit, computeBackendSplits, type BackendSplit } from './analysis/backend-split';
+export { collectBackendNameUses, type BackendNameUse } from './analysis/backend-name-uses';
 
 /** Reads files for the engine: open editor buffers first in the server, the disk in the CLI. */
 export interface MapSource {
