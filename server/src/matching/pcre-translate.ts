@@ -209,6 +209,19 @@ export function translatePcre(pattern: string, opts: PcreTranslateOptions): Pcre
         i += named[0].length;
         continue;
       }
+      const namedRef = /^\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/.exec(rest);
+      if (namedRef !== null) {
+        if (flags.caseless) {
+          return unsupported('a backreference in a case-insensitive part of the pattern');
+        }
+        hasBackreferences = true;
+        push({ t: 'backref', ref: namedRef[1] ?? '' }, true);
+        i += namedRef[0].length;
+        continue;
+      }
+      if (/^\(\?(?:R|[+-]?\d|&|P>|\(|\|)/.test(rest)) {
+        return unsupported('recursion, subroutine calls, conditionals and branch reset groups');
+      }
       const look = /^\(\?(<=|<!|=|!)/.exec(rest);
       if (look !== null) {
         openGroup('look', `(?${look[1] ?? ''}`, saved);
