@@ -1,62 +1,203 @@
+/*
+ * Parse once per version. Configs are analysed once per (text version,
+ * engine options, versions of the files they read); map files are parsed
+ * once per (path, buffer version or disk read), so a map shared by several
+ * configs is parsed once. A reverse index map path → configs tells which
+ * analyses a map edit invalidates. Open buffers win over the disk.
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeLoaded, DEFAULT_ENGINE_OPTIONS, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapSource } from './engine';
+import { analyzeLoaded, buildMapModel, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
 
-/** One analysed config document: parsed once per document version. */
+/** One analysed config (an open buffer or a workspace file on disk). */
 export interface AnalyzedDocument {
   readonly uri: string;
-  readonly version: number;
+  readonly path: string;
+  /** Buffer version; undefined when the text came from the disk. */
+  readonly version: number | undefined;
   readonly loaded: LoadedConfig;
+  /** Every issue, on the config and on the map files it uses (see Issue.file). */
   readonly issues: readonly Issue[];
+  /** Every path the analysis tried to read, found or not (map candidates). */
+  readonly dependencies: readonly string[];
 }
 
-/** uri + version → AnalyzedDocument. Open buffers win over the disk when reading map files. */
-export class DocumentCache {
-  private readonly entries = new Map<string, AnalyzedDocument>();
+/** Reads a file from the disk; undefined when it does not exist or cannot be read. */
+export type DiskReader = (path: string) => string | undefined;
 
-  constructor(
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
-  ) {}
-
-  get(uri: string): AnalyzedDocument | undefined {
-    const doc = this.documents.get(uri);
-    if (!doc) {
-      return undefined;
-    }
-    const hit = this.entries.get(uri);
-    if (hit && hit.version === doc.version) {
-      return hit;
-    }
-    const loaded = loadConfig(doc.getText(), uriToPath(uri), this.source(), this.options);
-    const analyzed: AnalyzedDocument = { uri, version: doc.version, loaded, issues: analyzeLoaded(loaded) };
-    this.entries.set(uri, analyzed);
-    return analyzed;
+const readDisk: DiskReader = (p) => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
   }
-
-  drop(uri: string): void {
-    this.entries.delete(uri);
-  }
-
-  private source(): MapSource {
-    return {
-      read: (p: string) => {
-        const open = this.documents.get(pathToFileURL(p).toString());
-        if (open) {
-          return open.getText();
-        }
-        try {
-          return readFileSync(p, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-    };
-  }
-}
+};
 
 export function uriToPath(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+export function pathToUri(p: string): string {
+  return p.includes(':') && !p.startsWith('/') && !/^[A-Za-z]:/.test(p) ? p : pathToFileURL(p).toString();
+}
+
+/** Whether a document holds a config or a map file, by language id, else by extension. */
+export function documentKind(uri: string, languageId?: string): 'config' | 'map' {
+  if (languageId === 'haproxy-map') {
+    return 'map';
+  }
+  if (languageId === 'haproxy') {
+    return 'config';
+  }
+  return uri.endsWith('.map') ? 'map' : 'config';
+}
+
+interface ConfigEntry {
+  readonly key: string;
+  readonly analyzed: AnalyzedDocument;
+}
+
+export class DocumentCache {
+  private readonly configs = new Map<string, ConfigEntry>();
+  private readonly maps = new Map<string, { readonly stamp: string; readonly text: string; readonly map: MapFile }>();
+  private readonly disk = new Map<string, string | undefined>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly dependencies = new Map<string, readonly string[]>();
+  private readonly workspaceConfigs = new Set<string>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly read: DiskReader = readDisk,
+  ) {}
+
+  /** The analysis of config `uri` under `options`; undefined when its text cannot be read. */
+  analyze(uri: string, options: EngineOptions): AnalyzedDocument | undefined {
+    const open = this.documents.get(uri);
+    const key = `${open ? open.version : 'disk'}|${JSON.stringify(options)}`;
+    const hit = this.configs.get(uri);
+    if (hit && hit.key === key) {
+      return hit.analyzed;
+    }
+    const path = uriToPath(uri);
+    const text = open ? open.getText() : this.diskText(path);
+    if (text === undefined) {
+      return undefined;
+    }
+    const tried: string[] = [];
+    const source = { read: (p: string) => (tried.push(p), this.text(p)) };
+    const loaded = loadConfig(text, path, source, options, (p, t) => this.parsedMap(p, t));
+    const analyzed: AnalyzedDocument = { uri, path, version: open?.version, loaded, issues: analyzeLoaded(loaded), dependencies: tried };
+    this.unindex(uri);
+    this.dependencies.set(uri, tried);
+    for (const p of tried) {
+      const set = this.dependents.get(p) ?? new Set<string>();
+      set.add(uri);
+      this.dependents.set(p, set);
+    }
+    this.configs.set(uri, { key, analyzed });
+    return analyzed;
+  }
+
+  /** The last analysis of `uri`, whatever its options; undefined when never analysed. */
+  peek(uri: string): AnalyzedDocument | undefined {
+    return this.configs.get(uri)?.analyzed;
+  }
+
+  /** The parsed map file at `path` (buffer first, then disk), or undefined when unreadable. */
+  mapFile(path: string): MapFile | undefined {
+    const text = this.text(path);
+    return text === undefined ? undefined : this.parsedMap(path, text);
+  }
+
+  /** Configs whose last analysis read (or looked for) `path`. */
+  dependentsOf(path: string): string[] {
+    return [...(this.dependents.get(path) ?? [])];
+  }
+
+  /**
+   * `path` changed (buffer edit, open/close, watched file event): forgets its
+   * cached text and parse and every analysis that read it. Returns the uris of
+   * those configs.
+   */
+  fileChanged(path: string): string[] {
+    this.disk.delete(path);
+    this.maps.delete(path);
+    const affected = this.dependentsOf(path);
+    for (const uri of affected) {
+      this.configs.delete(uri);
+    }
+    const self = pathToUri(path);
+    if (this.configs.delete(self)) {
+      affected.push(self);
+    }
+    return affected;
+  }
+
+  /** Forgets the analysis of a closed document (a workspace config keeps its index entry). */
+  drop(uri: string): void {
+    this.configs.delete(uri);
+    this.disk.delete(uriToPath(uri));
+    this.maps.delete(uriToPath(uri));
+    if (!this.workspaceConfigs.has(uri)) {
+      this.unindex(uri);
+    }
+  }
+
+  /** Forgets everything cached (settings changed). The workspace config list is kept. */
+  clear(): void {
+    this.configs.clear();
+    this.maps.clear();
+    this.disk.clear();
+  }
+
+  addWorkspaceConfig(uri: string): void {
+    this.workspaceConfigs.add(uri);
+  }
+
+  removeWorkspaceConfig(uri: string): void {
+    this.workspaceConfigs.delete(uri);
+    if (!this.documents.get(uri)) {
+      this.configs.delete(uri);
+      this.unindex(uri);
+    }
+  }
+
+  /** Open config buffers and config files found in the workspace. */
+  configUris(): string[] {
+    const open = this.documents.all().filter((d) => documentKind(d.uri, d.languageId) === 'config').map((d) => d.uri);
+    return [...new Set([...open, ...this.workspaceConfigs])];
+  }
+
+  private unindex(uri: string): void {
+    for (const p of this.dependencies.get(uri) ?? []) {
+      this.dependents.get(p)?.delete(uri);
+    }
+    this.dependencies.delete(uri);
+  }
+
+  private text(path: string): string | undefined {
+    const open = this.documents.get(pathToUri(path));
+    return open ? open.getText() : this.diskText(path);
+  }
+
+  private diskText(path: string): string | undefined {
+    if (!this.disk.has(path)) {
+      this.disk.set(path, this.read(path));
+    }
+    return this.disk.get(path);
+  }
+
+  private parsedMap(path: string, text: string): MapFile {
+    const open = this.documents.get(pathToUri(path));
+    const stamp = open ? `v${open.version}` : 'disk';
+    const hit = this.maps.get(path);
+    if (hit && hit.stamp === stamp && hit.text === text) {
+      return hit.map;
+    }
+    const map = buildMapModel(text, path);
+    this.maps.set(path, { stamp, text, map });
+    return map;
+  }
 }

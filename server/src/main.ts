@@ -3,5 +3,6 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e.message}`));
 startServer(connection);
 connection.listen();

@@ -2,29 +2,57 @@
  * Capabilities and handler wiring of the language server. No logic here:
  * features/ turns engine results into LSP types.
  */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './document-cache';
-import { publishDiagnostics } from './features/diagnostics';
+import { clientSupport, serverCapabilities, type ClientSupport } from './features/capabilities';
+import { provideDiagnostics } from './features/diagnostics';
+import { DocumentSync } from './features/document-sync';
+import { guard, guardEvent } from './features/guard';
+import { folderPaths, indexWorkspace, readTrust, watchFiles } from './features/initialize';
+import { Project } from './features/project';
+import { registerLanguageFeatures } from './features/register';
+import { DidChangeTrustNotification } from './protocol';
+import { SettingsCache } from './settings';
 
-/** Wires every feature onto `connection` (a real process connection or an in-memory test pair). */
+/** Wires every feature onto `connection` (a process connection or an in-memory test pair). */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new DocumentCache(documents);
+  let support: ClientSupport | undefined;
+  // Only for clients that cannot answer workspace/configuration.
+  let pushedSettings: unknown;
+  const settings = new SettingsCache((uri) =>
+    support?.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'haproxy' }) : Promise.resolve(pushedSettings),
+  );
+  const project = new Project(documents, new DocumentCache(documents), settings);
+  let sync: DocumentSync | undefined;
+  let folders: string[] = [];
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-    },
-    serverInfo: { name: 'haproxy-migration' },
-  }));
-
-  process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e.message}`));
-
-  documents.onDidChangeContent((e) => publishDiagnostics(connection, cache, e.document.uri));
-  documents.onDidClose((e) => {
-    cache.drop(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  connection.onInitialize((params) => {
+    support = clientSupport(params.capabilities);
+    project.trusted = readTrust(params.initializationOptions);
+    folders = folderPaths(params);
+    project.setFolders(folders);
+    sync = new DocumentSync(connection, project, support.pullDiagnostics ? 'pull' : 'push', support.diagnosticRefresh);
+    sync.register((pushed) => {
+      pushedSettings = pushed;
+    });
+    return { capabilities: serverCapabilities(support), serverInfo: { name: 'haproxy-migration' } };
   });
+  connection.onInitialized(guardEvent(connection, 'initialized', async () => {
+    indexWorkspace(project, folders);
+    if (support?.watchedFilesRegistration) {
+      await watchFiles(connection);
+    }
+  }));
+  connection.onNotification(DidChangeTrustNotification, guardEvent(connection, 'didChangeTrust', async (p) => {
+    project.trusted = p.trusted;
+    await sync?.everythingChanged();
+  }));
+  connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p) => {
+    const view = await project.view(p.textDocument.uri);
+    return { kind: 'full' as const, items: view ? provideDiagnostics(view) : [] };
+  }));
+  registerLanguageFeatures(connection, project);
   documents.listen(connection);
 }

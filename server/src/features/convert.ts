@@ -1,11 +1,25 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import { positionAt, type Issue, type Severity, type SourceFile } from '../engine';
-import { pathToFileURL } from 'node:url';
+/*
+ * The only place that knows LSP positions: engine spans ↔ LSP ranges, issues
+ * → diagnostics, paths ↔ uris.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Location, type Position, type Range } from 'vscode-languageserver';
+import { offsetAt, positionAt, type Issue, type Severity, type SourceFile } from '../engine';
+import { pathToUri } from '../document-cache';
 import type { Span } from '../model/span';
 
-/** The only place that turns engine spans into LSP ranges. */
+/** Engine span → LSP range in `file`. */
 export function toRange(file: SourceFile, span: Span): Range {
   return { start: positionAt(file, span.start), end: positionAt(file, span.end) };
+}
+
+/** LSP position → offset in `file` (clamped to the text). */
+export function toOffset(file: SourceFile, position: Position): number {
+  return offsetAt(file, position);
+}
+
+/** A location in another (or the same) file, for links and references. */
+export function toLocation(file: SourceFile, span: Span): Location {
+  return { uri: pathToUri(file.path), range: toRange(file, span) };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -15,11 +29,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Data attached to a diagnostic so code actions never parse message text. */
+export interface DiagnosticData {
+  readonly fixes?: Issue['fixes'];
+}
+
+/** Issue → Diagnostic; undefined when the issue's file is not one of `fileOf`'s. */
 export function toDiagnostic(issue: Issue, fileOf: (path: string) => SourceFile | undefined): Diagnostic | undefined {
   const file = fileOf(issue.file);
   if (!file) {
     return undefined;
   }
+  const data: DiagnosticData | undefined = issue.fixes ? { fixes: issue.fixes } : undefined;
   return {
     range: toRange(file, issue.span),
     severity: SEVERITY[issue.severity],
@@ -28,8 +49,8 @@ export function toDiagnostic(issue: Issue, fileOf: (path: string) => SourceFile 
     message: issue.message,
     relatedInformation: issue.related?.flatMap((r) => {
       const f = fileOf(r.file);
-      return f ? [{ location: { uri: pathToFileURL(r.file).toString(), range: toRange(f, r.span) }, message: r.message }] : [];
+      return f ? [{ location: toLocation(f, r.span), message: r.message }] : [];
     }),
-    data: issue.fixes ? { fixes: issue.fixes } : undefined,
+    data,
   };
 }

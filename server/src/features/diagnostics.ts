@@ -1,20 +1,65 @@
-import type { Connection } from 'vscode-languageserver';
-import type { DocumentCache } from '../document-cache';
-import type { SourceFile } from '../engine';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { AnalyzedDocument } from '../document-cache';
+import type { Issue, SourceFile } from '../engine';
+import type { Settings } from '../settings';
 import { toDiagnostic } from './convert';
+import type { DocumentView } from './project';
 
-/** Pushes the diagnostics of a config document (those on the config file itself). */
-export function publishDiagnostics(connection: Connection, cache: DocumentCache, uri: string): void {
-  const doc = cache.get(uri);
-  if (!doc) {
-    return;
-  }
+/** Source files an analysis knows: the config and every map it loaded. */
+export function filesOf(doc: AnalyzedDocument): Map<string, SourceFile> {
   const files = new Map<string, SourceFile>([[doc.loaded.config.file.path, doc.loaded.config.file]]);
   for (const m of doc.loaded.maps.values()) {
     if (m.map) {
       files.set(m.map.file.path, m.map.file);
     }
   }
-  const diagnostics = doc.issues.filter((i) => i.file === doc.loaded.config.file.path).flatMap((i) => toDiagnostic(i, (p) => files.get(p)) ?? []);
-  void connection.sendDiagnostics({ uri, diagnostics });
+  return files;
+}
+
+/**
+ * Applies `haproxy.diagnostics.overrides`: an exact code wins over `area/*`;
+ * 'off' drops the issue, a severity replaces the engine's.
+ */
+export function applyOverrides(issues: readonly Issue[], overrides: Settings['diagnostics']['overrides']): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const o = overrides[issue.code] ?? overrides[`${issue.code.split('/')[0] ?? ''}/*`];
+    if (o === 'off') {
+      continue;
+    }
+    out.push(o ? { ...issue, severity: o } : issue);
+  }
+  return out;
+}
+
+/**
+ * Diagnostics of one document. A config shows the issues located in it; a map
+ * file shows the issues located in it by every config that uses it (once
+ * each), or only its own syntax issues when no known config uses it.
+ */
+export function provideDiagnostics(view: DocumentView): Diagnostic[] {
+  const overrides = view.settings.diagnostics.overrides;
+  if (view.kind === 'config') {
+    const files = filesOf(view.doc);
+    const own = view.doc.issues.filter((i) => i.file === view.doc.path);
+    return applyOverrides(own, overrides).flatMap((i) => toDiagnostic(i, (p) => files.get(p)) ?? []);
+  }
+  const file = view.map?.file;
+  if (!file) {
+    return [];
+  }
+  const issues = view.uses.length === 0 ? [...(view.map?.issues ?? [])] : view.uses.flatMap((u) => u.doc.issues.filter((i) => i.file === view.path));
+  const files = new Map<string, SourceFile>([[view.path, file]]);
+  for (const u of view.uses) {
+    files.set(u.doc.path, u.doc.loaded.config.file);
+  }
+  const seen = new Set<string>();
+  return applyOverrides(issues, overrides).flatMap((i) => {
+    const key = `${i.code}:${i.span.start}:${i.span.end}:${i.message}`;
+    if (seen.has(key)) {
+      return [];
+    }
+    seen.add(key);
+    return toDiagnostic(i, (p) => files.get(p)) ?? [];
+  });
 }

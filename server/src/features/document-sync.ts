@@ -1,0 +1,104 @@
+/*
+ * Keeps analyses fresh and diagnostics current: buffer edits, open/close,
+ * watched files, settings and trust changes. Push mode publishes the
+ * affected open documents; pull mode asks the client to re-pull.
+ */
+import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { pathToUri, uriToPath } from '../document-cache';
+import { guardEvent } from './guard';
+import { provideDiagnostics } from './diagnostics';
+import type { Project } from './project';
+import { isConfigPath } from './workspace-scan';
+
+export type DiagnosticsMode = 'push' | 'pull';
+
+export class DocumentSync {
+  constructor(
+    private readonly connection: Connection,
+    private readonly project: Project,
+    private readonly mode: DiagnosticsMode,
+    private readonly canRefresh: boolean,
+  ) {}
+
+  /** Subscribes to document, file and settings events; `onSettings` receives pushed settings. */
+  register(onSettings: (settings: unknown) => void): void {
+    const { documents } = this.project;
+    documents.onDidChangeContent(guardEvent(this.connection, 'didChange', (e) => this.changed(uriToPath(e.document.uri))));
+    documents.onDidClose(guardEvent(this.connection, 'didClose', (e) => this.closed(e.document.uri)));
+    this.connection.onDidChangeWatchedFiles(guardEvent(this.connection, 'didChangeWatchedFiles', (p) => this.watched(p)));
+    this.connection.onDidChangeConfiguration(guardEvent(this.connection, 'didChangeConfiguration', (p) => {
+      onSettings((p.settings as { haproxy?: unknown } | null)?.haproxy);
+      return this.everythingChanged();
+    }));
+  }
+
+  /** Settings or trust changed: forget every cached setting and analysis. */
+  async everythingChanged(): Promise<void> {
+    this.project.settingsCache.clear();
+    this.project.cache.clear();
+    await this.refresh(this.project.documents.all().map((d) => d.uri), undefined);
+  }
+
+  private async changed(path: string): Promise<void> {
+    const uri = pathToUri(path);
+    const affected = this.project.cache.fileChanged(path);
+    const targets = new Set([uri, ...affected]);
+    if ([...targets].some((u) => this.project.kindOf(u) === 'config')) {
+      // A config edit can change what its maps report (converter, options).
+      for (const d of this.project.documents.all()) {
+        if (this.project.kindOf(d.uri) === 'map') {
+          targets.add(d.uri);
+        }
+      }
+    }
+    await this.refresh([...targets], uri);
+  }
+
+  private async closed(uri: string): Promise<void> {
+    this.project.settingsCache.drop(uri);
+    this.project.cache.drop(uri);
+    if (this.mode === 'push') {
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    // Without the buffer, the disk version is what other configs now read.
+    await this.changed(uriToPath(uri));
+  }
+
+  private async watched(params: DidChangeWatchedFilesParams): Promise<void> {
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (isConfigPath(path) && change.type === FileChangeType.Created) {
+        this.project.cache.addWorkspaceConfig(change.uri);
+      } else if (isConfigPath(path) && change.type === FileChangeType.Deleted) {
+        this.project.cache.removeWorkspaceConfig(change.uri);
+      }
+      if (!this.project.documents.get(change.uri)) {
+        await this.changed(path);
+      }
+    }
+  }
+
+  /** Re-publishes (push) or asks for a re-pull (pull) of the open documents among `uris`. */
+  private async refresh(uris: readonly string[], edited: string | undefined): Promise<void> {
+    const open = uris.filter((u) => this.project.documents.get(u));
+    if (this.mode === 'pull') {
+      // The client re-pulls the edited document by itself; the others need a nudge.
+      if (this.canRefresh && open.some((u) => u !== edited)) {
+        await this.connection.languages.diagnostics.refresh();
+      }
+      return;
+    }
+    for (const uri of open) {
+      await this.publish(uri);
+    }
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const doc = this.project.documents.get(uri);
+    const view = await this.project.view(uri);
+    if (!doc || !view) {
+      return;
+    }
+    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: provideDiagnostics(view) });
+  }
+}

@@ -1,0 +1,112 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyExample } from '../helpers/example-workspace';
+import { fileUri, LspHarness } from '../helpers/lsp-harness';
+
+const codes = (d: { code?: string | number }[]) => d.map((x) => x.code);
+let h: LspHarness | undefined;
+afterEach(() => h?.dispose());
+
+describe('diagnostics (push)', () => {
+  it('publishes diagnostics for the example config when it is opened', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const first = h.nextDiagnostics(ws.cfgUri);
+    await h.open(ws.cfgUri, ws.cfgText);
+    expect(await first).toEqual([]);
+    const broken = h.nextDiagnostics(ws.cfgUri, (d) => d.length > 0);
+    await h.change(ws.cfgUri, ws.cfgText.replace('    bind :8001', '    bind :8001\n    bogus-keyword on'));
+    const d = await broken;
+    expect(codes(d)).toEqual(['directive/unknown']);
+    expect(d[0]?.range.start).toEqual({ line: 23, character: 4 });
+    expect(h.published.get(ws.cfgUri)?.version).toBe(2);
+  });
+
+  it('shows a map value naming no backend on the map document, not on the config', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    await h.open(ws.cfgUri, ws.cfgText);
+    const mapDiags = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    await h.open(ws.mapUri, ws.mapText.replace('application-02-on-prem\n', 'application-02-onprem\n'));
+    const d = await mapDiags;
+    expect(codes(d)).toEqual(['backend/undefined']);
+    expect(d[0]?.range.start.line).toBe(4);
+  });
+
+  it('re-checks the map document when the config that uses it changes', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    await h.open(ws.cfgUri, ws.cfgText);
+    const broken = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    await h.open(ws.mapUri, ws.mapText.replace('application-02-on-prem\n', 'application-02-onprem\n'));
+    await broken;
+    const fixed = h.nextDiagnostics(ws.mapUri, (d) => d.length === 0);
+    await h.change(ws.cfgUri, ws.cfgText + '\nbackend application-02-onprem\n    server s1 10.0.0.1:80\n');
+    expect(await fixed).toEqual([]);
+  });
+
+  it('reports map problems of a config that is not open, found by scanning the workspace', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const d = h.nextDiagnostics(ws.mapUri, (x) => x.length > 0);
+    await h.open(ws.mapUri, ws.mapText + 'x.example/ nowhere\n');
+    expect(codes(await d)).toEqual(['backend/undefined']);
+  });
+
+  it('lets an unsaved map buffer win over the missing file on disk', async () => {
+    const ws = copyExample();
+    const cfgUri = fileUri(path.join(ws.dir, 'haproxy-extra.cfg'));
+    const text = 'frontend f\n    bind :80\n    use_backend %[base,map_beg(/etc/haproxy/extra.map,b)]\nbackend b\n    server s 10.0.0.1:80\n';
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const missing = h.nextDiagnostics(cfgUri, (d) => d.length > 0);
+    await h.open(cfgUri, text);
+    expect(codes(await missing)).toEqual(['map/file-not-found']);
+    const found = h.nextDiagnostics(cfgUri, (d) => d.length === 0);
+    await h.open(fileUri(path.join(ws.dir, 'extra.map')), 'a.example/ b\n');
+    expect(await found).toEqual([]);
+  });
+
+  it('refreshes a config when a watched map file appears on disk', async () => {
+    const ws = copyExample();
+    const cfgUri = fileUri(path.join(ws.dir, 'haproxy-extra.cfg'));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const missing = h.nextDiagnostics(cfgUri, (d) => d.length > 0);
+    await h.open(cfgUri, 'frontend f\n    bind :80\n    use_backend %[base,map_beg(/etc/haproxy/extra.map,b)]\nbackend b\n    server s 10.0.0.1:80\n');
+    await missing;
+    const mapPath = path.join(ws.dir, 'extra.map');
+    writeFileSync(mapPath, 'a.example/ b\n');
+    const found = h.nextDiagnostics(cfgUri, (d) => d.length === 0);
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(mapPath), type: 1 }] });
+    expect(await found).toEqual([]);
+  });
+
+  it('applies per-code overrides from haproxy.diagnostics.overrides', async () => {
+    const ws = copyExample();
+    const overrides = { 'directive/unknown': 'off', 'server/*': 'hint' };
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], settings: () => ({ diagnostics: { overrides } }) });
+    const d = h.nextDiagnostics(ws.cfgUri, (x) => x.length > 0);
+    await h.open(ws.cfgUri, ws.cfgText.replace('weight 75\n', 'weight 300\n').replace('    bind :8001', '    bind :8001\n    bogus-keyword on'));
+    const got = await d;
+    expect(codes(got)).toEqual(['server/weight-out-of-range']);
+    expect(got[0]?.severity).toBe(4);
+  });
+});
+
+describe('diagnostics (pull)', () => {
+  it('answers textDocument/diagnostic and asks for a refresh when a map used by an open config changes', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
+    await h.open(ws.cfgUri, ws.cfgText.replace('    bind :8001', '    bind :8001\n    bogus-keyword on'));
+    const report = await h.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri } });
+    expect(report.kind).toBe('full');
+    expect(codes(report.items)).toEqual(['directive/unknown']);
+    await h.open(ws.mapUri, ws.mapText);
+    const before = h.refreshRequests;
+    await h.change(ws.mapUri, ws.mapText + 'x.example/ nowhere\n');
+    const mapReport = await h.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: ws.mapUri } });
+    expect(codes(mapReport.items)).toEqual(['backend/undefined']);
+    expect(h.refreshRequests).toBeGreaterThan(before);
+    expect(h.published.size).toBe(0);
+  });
+});
