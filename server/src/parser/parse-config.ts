@@ -2,6 +2,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { Issue } from '../analysis/issue';
 import { spanOfToken } from '../model/span';
 import { configParser } from './grammar';
+import { mergeByOffset } from './merge-tokens';
 import { configLexer } from './tokens';
 
 export interface ParsedConfig {
@@ -53,6 +54,6 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       fixes: [{ title: 'Add a final line break', edits: [{ file, span: { start: text.length, end: text.length }, newText: text.includes('\r\n') ? '\r\n' : '\n' }] }],
     });
   }
-  const tokens = [...lexed.tokens, ...(lexed.groups['trivia'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  const tokens = mergeByOffset(lexed.tokens, lexed.groups['trivia'] ?? []);
   return { cst, tokens, syntaxIssues };
 }

@@ -1,6 +1,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Issue } from '../analysis/issue';
 import { mapParser } from './grammar';
+import { mergeByOffset } from './merge-tokens';
 import { mapLexer } from './tokens';
 
 export interface ParsedMap {
@@ -26,6 +27,6 @@ export function parseMapFile(text: string, file: string): ParsedMap {
     const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
     syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + 1 } });
   }
-  const tokens = [...lexed.tokens, ...(lexed.groups['trivia'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  const tokens = mergeByOffset(lexed.tokens, lexed.groups['trivia'] ?? []);
   return { cst, tokens, syntaxIssues };
 }

@@ -1,0 +1,63 @@
+// npm run bench: builds the bench entries, generates the workload, then times
+// our `check` against `haproxy -c` on the same files in the same run, and runs
+// every engine benchmark found in bench/src/*-bench.ts. Prints the machine's numbers.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const out = path.join(root, 'bench/out');
+const entries = ['generate.ts', ...readdirSync(path.join(root, 'bench/src')).filter((f) => f.endsWith('-bench.ts'))];
+await esbuild.build({
+  entryPoints: entries.map((e) => path.join(root, 'bench/src', e)),
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+const data = path.join(out, 'data');
+console.log(spawnSync(process.execPath, [path.join(out, 'generate.cjs'), data, '2000', '2000'], { encoding: 'utf8' }).stdout.trim());
+const cfg = path.join(data, 'haproxy.cfg');
+
+function timed(cmd, args, runs) {
+  const times = [];
+  let rss = 0;
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    last = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const m = /BENCH_MAXRSS_KB=(\d+)/.exec(last.stderr ?? '') ?? /^(\d+)$/m.exec((last.stderr ?? '').trim().split('\n').pop() ?? '');
+    rss = Math.max(rss, m ? Number(m[1]) : 0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], rss, status: last?.status };
+}
+
+const runs = 5;
+const ours = timed(process.execPath, ['--require', path.join(root, 'bench/report-rss.cjs'), path.join(root, 'server/out/cli.js'), 'check', cfg, '--format', 'json'], runs);
+console.log(`\nhaproxy-migrate check (${runs} runs): median ${ours.median.toFixed(0)} ms, min ${ours.min.toFixed(0)} ms, peak memory ${(ours.rss / 1024).toFixed(0)} MiB, exit ${ours.status}`);
+const haproxy = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'].find((p) => existsSync(p));
+if (haproxy) {
+  const useTime = existsSync('/usr/bin/time');
+  const theirs = useTime ? timed('/usr/bin/time', ['-f', '%M', haproxy, '-c', '-q', '-f', cfg], runs) : timed(haproxy, ['-c', '-q', '-f', cfg], runs);
+  console.log(`haproxy -c (${runs} runs):             median ${theirs.median.toFixed(0)} ms, min ${theirs.min.toFixed(0)} ms, peak memory ${useTime ? (theirs.rss / 1024).toFixed(0) + ' MiB' : 'n/a'}, exit ${theirs.status}`);
+  console.log(`ratio check / haproxy -c: ${(ours.median / theirs.median).toFixed(2)}x`);
+} else {
+  console.log('haproxy not installed: no haproxy -c comparison (scripts/setup-system.sh installs it)');
+}
+
+for (const e of entries.filter((f) => f.endsWith('-bench.ts'))) {
+  const file = path.join(out, e.replace(/\.ts$/, '.cjs'));
+  console.log(`\n== ${e.replace(/\.ts$/, '')}`);
+  const r = spawnSync(process.execPath, [file, data], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout);
+}
