@@ -3,6 +3,10 @@ import { checkMapFilesFound } from './map-file-not-found';
 import { checkServerWeightRange } from './server-weight-out-of-range';
 import { checkDuplicateServerNames } from './server-duplicate-name';
 import { checkUndefinedBackends } from './backend-undefined';
+import { checkAllServersZeroWeight } from './backend-all-servers-zero-weight';
+import { checkBackupWeightIgnored } from './backend-backup-weight-ignored';
+import { checkExtraBackupsUnused } from './backend-extra-backups-unused';
+import { checkWeightsIgnoredByFirst } from './backend-weights-ignored-by-first';
 
 /** Every check, in the order their issues are reported. Add new checks here. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -10,4 +14,8 @@ export const ALL_CHECKS: readonly Check[] = [
   checkServerWeightRange,
   checkDuplicateServerNames,
   checkUndefinedBackends,
+  checkAllServersZeroWeight,
+  checkBackupWeightIgnored,
+  checkExtraBackupsUnused,
+  checkWeightsIgnoredByFirst,
 ];

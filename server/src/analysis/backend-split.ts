@@ -1,0 +1,64 @@
+/*
+ * Layer note (style guide B3): analysis must not reach into simulate's
+ * internals, so this file imports the balance engine only through its public
+ * index (`simulate/balance/index.ts`), never its implementation files.
+ */
+import { computeBalance, type BalanceResult, type BalanceServer, type BalanceSetup, type ServerShare } from '../simulate/balance';
+import type { HaproxyConfig, Proxy } from '../model/types';
+
+/** How one backend spreads traffic over its servers, for hover and code lens. */
+export interface BackendSplit {
+  /** Which servers serve: active ones, backups (no active is usable) or none (503). */
+  readonly pool: BalanceResult['pool'];
+  /** Per-server exact shares in declaration order; empty when pool is 'none'. */
+  readonly shares: readonly ServerShare[];
+  /** Plain-language explanations from the balance engine (weight 0, backups, algorithm caveats). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * The traffic split of every backend and listen section, by name, with all
+ * servers assumed up except `disabled` ones (no runtime state is known).
+ * Pure; never throws. Servers without a name are left out (HAProxy refuses them).
+ */
+export function computeBackendSplits(config: HaproxyConfig): Map<string, BackendSplit> {
+  const out = new Map<string, BackendSplit>();
+  for (const [name, proxy] of config.backendsByName) {
+    out.set(name, computeBackendSplit(proxy));
+  }
+  return out;
+}
+
+/**
+ * The split of one backend. With `activesDown`, every non-backup server is
+ * taken as down: the split HAProxy falls back to when the active pool fails.
+ */
+export function computeBackendSplit(proxy: Proxy, options: { readonly activesDown?: boolean } = {}): BackendSplit {
+  const result = computeBalance(balanceSetupOf(proxy, options.activesDown ?? false));
+  return { pool: result.pool, shares: result.shares, notes: result.notes };
+}
+
+/** A backend's balancing input for the balance engine. */
+export function balanceSetupOf(proxy: Proxy, activesDown = false): BalanceSetup {
+  const servers: BalanceServer[] = proxy.servers.flatMap((s) =>
+    s.name === undefined
+      ? []
+      : [{
+          name: s.name,
+          weight: s.settings.weight,
+          backup: s.settings.backup,
+          usable: !s.settings.disabled && (s.settings.backup || !activesDown),
+          ...(s.settings.id !== undefined ? { id: s.settings.id } : {}),
+          ...(s.settings.maxconn !== undefined ? { maxconn: s.settings.maxconn } : {}),
+        }],
+  );
+  const b = proxy.settings.balance;
+  return {
+    algorithm: b.algorithm,
+    params: b.params,
+    ...(b.argument !== undefined ? { argument: b.argument } : {}),
+    hashType: proxy.settings.hashType,
+    allBackups: proxy.settings.allBackups,
+    servers,
+  };
+}
