@@ -19,6 +19,10 @@ export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
 export { buildMapModel } from './model/build-map';
 export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
+
+// simulate: what HAProxy does with a request (backend, shares, trace).
+export { simulateRequest, renderTrace, parseRequestUrl } from './simulate';
+export type { SimulationOptions, SimulatedRequest, RequestHeader, SimulationResult, RouteResult, DecidingLine, MapMatch, TraceStep, ServerShare } from './simulate';
 export * from './ramp';
 export { computeBackendSplit, computeBackendSplits, type BackendSplit } from './analysis/backend-split';
 export { collectBackendNameUses, type BackendNameUse } from './analysis/backend-name-uses';
