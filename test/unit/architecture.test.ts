@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ENGINE = ['parser', 'model', 'analysis', 'simulate', 'ramp', 'matching'];
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+}
+
+describe('layer rules (style guide B3)', () => {
+  it('keeps the engine free of VS Code, LSP libraries and adapter code', () => {
+    const offenders = ENGINE.flatMap((layer) =>
+      tsFiles(path.join(ROOT, 'server/src', layer)).flatMap((f) =>
+        imports(f)
+          .filter((i) => /^vscode/.test(i) || /(^|\/)(features|apply|cli)(\/|$)/.test(i) || /\/(server|main|document-cache|settings)$/.test(i))
+          .map((i) => `${path.relative(ROOT, f)} imports ${i}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  // The parser returns syntax problems as Issues, so it may name that one leaf type module.
+  it('never lets the parser depend on the model or later layers', () => {
+    const offenders = tsFiles(path.join(ROOT, 'server/src/parser')).flatMap((f) =>
+      imports(f)
+        .filter((i) => (/^\.\.\/(analysis|simulate|ramp|matching)\//.test(i) && i !== '../analysis/issue') || (/^\.\.\/model\//.test(i) && !/\/(span|types)$/.test(i)))
+        .map((i) => `${path.relative(ROOT, f)} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the CLI free of LSP libraries', () => {
+    const files = [path.join(ROOT, 'server/src/cli.ts'), ...tsFiles(path.join(ROOT, 'server/src/cli'))];
+    expect(files.flatMap((f) => imports(f).filter((i) => /^vscode/.test(i)).map((i) => `${f}: ${i}`))).toEqual([]);
+  });
+
+  it('lets the client import only the shared protocol from the server side', () => {
+    const offenders = tsFiles(path.join(ROOT, 'client/src')).flatMap((f) =>
+      imports(f)
+        .filter((i) => i.includes('server/src') && !i.endsWith('server/src/protocol'))
+        .map((i) => `${path.relative(ROOT, f)} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
