@@ -5,9 +5,13 @@
 import { UsageError } from './cli/args';
 import { CHECK_USAGE, runCheck } from './cli/check-command';
 import type { Command } from './cli/command';
+import { RAMP_USAGE, runRamp } from './cli/ramp-command';
+import { REPLICATE_PLAN_USAGE, runReplicatePlan } from './cli/replicate-plan-command';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   check: { run: runCheck, usage: CHECK_USAGE },
+  ramp: { run: runRamp, usage: RAMP_USAGE },
+  'replicate-plan': { run: runReplicatePlan, usage: REPLICATE_PLAN_USAGE },
 };
 
 function usage(): string {

@@ -13,4 +13,5 @@ export { lineChanges, restoreLineChanges, splitKeepingBreaks, type LineChange } 
 export { backendChain, cloudShare, describeLink, type ChainLink } from './backend-chain';
 export { planPromote, type PromotePlan } from './promote-map-line';
 export { planReplication, literalPrefix, pathRegex, REPLICATION_STEPS, type ReplicationOptions, type ReplicationPlan } from './replication-plan';
+export { describeShare, rampPlanJson, renderRampPlan, renderRampStatus } from './ramp-report';
 export { rampableBackends, type RampableBackend } from './rampable-backends';
