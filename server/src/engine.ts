@@ -15,6 +15,7 @@ export type { Issue, IssueCode, Severity, QuickFix, TextEdit, RelatedInformation
 export { ISSUE_CODES } from './analysis/issue';
 export type { ResolvedMap, AnalysisOptions } from './analysis/check';
 export type { MapRoot } from './model/map-paths';
+export type { Span } from './model/span';
 export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
 export { buildMapModel } from './model/build-map';
@@ -22,6 +23,7 @@ export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type P
 
 // simulate: what HAProxy does with a request (backend, shares, trace).
 export { simulateRequest, renderTrace, parseRequestUrl } from './simulate';
+export { parseRouteExpectations, checkRouteExpectation, type RouteExpectation, type ExpectationCheck } from './simulate/route-expectations';
 export type { SimulationOptions, SimulatedRequest, RequestHeader, SimulationResult, RouteResult, DecidingLine, MapMatch, TraceStep, ServerShare } from './simulate';
 export * from './ramp';
 export { computeBackendSplit, computeBackendSplits, type BackendSplit } from './analysis/backend-split';
