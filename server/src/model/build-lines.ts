@@ -1,4 +1,4 @@
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { Issue } from '../analysis/issue';
 import type { ParsedConfig } from '../parser/parse-config';
 import { unescapeWord, type EnvLookup } from '../parser/words';
@@ -25,14 +25,10 @@ export interface ConfigLine {
  */
 export function readConfigLines(parsed: ParsedConfig, file: SourceFile, env: EnvLookup, issues: Issue[]): ConfigLine[] {
   const lines: ConfigLine[] = [];
-  for (const lineNode of children(parsed.cst, 'line')) {
-    for (const statement of children(lineNode, 'statement')) {
-      const tokens = [
-        ...tokensOf(statement, 'Word'),
-        ...tokensOf(statement, 'UnclosedQuote'),
-        ...tokensOf(statement, 'BadCharacter'),
-        ...tokensOf(statement, 'Comment'),
-      ]
+  for (const lineNode of parsed.cst.children.line ?? []) {
+    for (const statement of lineNode.children.statement ?? []) {
+      const c = statement.children;
+      const tokens = [...(c.Word ?? []), ...(c.UnclosedQuote ?? []), ...(c.BadCharacter ?? []), ...(c.Comment ?? [])]
         .filter((t) => t.isInsertedInRecovery !== true)
         .sort((a, b) => a.startOffset - b.startOffset);
       const first = tokens[0];
@@ -66,12 +62,4 @@ function toWord(t: IToken, env: EnvLookup, file: string, issues: Issue[]): Word 
     issues.push({ code: p.code, severity: 'error', message: p.message, file, span: p.span });
   }
   return { raw: t.image, value: u.value, span, rawOffsets: u.rawOffsets, envRefs: u.envRefs };
-}
-
-function children(node: CstNode, name: string): CstNode[] {
-  return (node.children[name] as CstNode[] | undefined) ?? [];
-}
-
-function tokensOf(node: CstNode, name: string): IToken[] {
-  return (node.children[name] as IToken[] | undefined) ?? [];
 }

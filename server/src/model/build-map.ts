@@ -1,4 +1,3 @@
-import type { CstNode, IToken } from 'chevrotain';
 import { parseMapFile } from '../parser/parse-map';
 import { createSourceFile, lineOf } from './source-file';
 import { spanOfToken } from './span';
@@ -14,18 +13,18 @@ export function buildMapModel(text: string, path: string): MapFile {
   const parsed = parseMapFile(text, path);
   const entries: MapEntry[] = [];
   const comments: MapFile['comments'][number][] = [];
-  for (const lineNode of (parsed.cst.children['mapLine'] as CstNode[] | undefined) ?? []) {
-    for (const st of (lineNode.children['mapStatement'] as CstNode[] | undefined) ?? []) {
-      const comment = (st.children['MapComment'] as IToken[] | undefined)?.[0];
+  for (const lineNode of parsed.cst.children.mapLine ?? []) {
+    for (const st of lineNode.children.mapStatement ?? []) {
+      const comment = st.children.MapComment?.[0];
       if (comment) {
         comments.push({ line: lineOf(file, comment.startOffset), text: comment.image, span: spanOfToken(comment) });
         continue;
       }
-      const key = (st.children['key'] as IToken[] | undefined)?.[0];
+      const key = st.children.key?.[0];
       if (!key || key.isInsertedInRecovery) {
         continue;
       }
-      const values = ((st.children['value'] as IToken[] | undefined) ?? []).filter((t) => !t.isInsertedInRecovery);
+      const values = (st.children.value ?? []).filter((t) => !t.isInsertedInRecovery);
       const keySpan = spanOfToken(key);
       const firstValue = values[0];
       const lastValue = values[values.length - 1];

@@ -1,4 +1,5 @@
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import type { ConfigFileCstNode } from './cst.generated';
 import type { Issue } from '../analysis/issue';
 import { spanOfToken } from '../model/span';
 import { configParser } from './grammar';
@@ -6,7 +7,7 @@ import { mergeByOffset } from './merge-tokens';
 import { configLexer } from './tokens';
 
 export interface ParsedConfig {
-  readonly cst: CstNode;
+  readonly cst: ConfigFileCstNode;
   /** All tokens in order, trivia (blanks) included: together they cover the text. */
   readonly tokens: readonly IToken[];
   readonly syntaxIssues: readonly Issue[];
@@ -38,7 +39,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     }
   }
   configParser.input = lexed.tokens;
-  const cst = configParser.configFile();
+  const cst = configParser.configFile() as ConfigFileCstNode;
   for (const e of configParser.errors) {
     const t = e.token;
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;

@@ -1,11 +1,12 @@
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import type { MapFileCstNode } from './map-cst.generated';
 import type { Issue } from '../analysis/issue';
 import { mapParser } from './grammar';
 import { mergeByOffset } from './merge-tokens';
 import { mapLexer } from './tokens';
 
 export interface ParsedMap {
-  readonly cst: CstNode;
+  readonly cst: MapFileCstNode;
   /** All tokens in order, blanks included: together they cover the text. */
   readonly tokens: readonly IToken[];
   readonly syntaxIssues: readonly Issue[];
@@ -22,7 +23,7 @@ export function parseMapFile(text: string, file: string): ParsedMap {
     span: { start: e.offset, end: e.offset + e.length },
   }));
   mapParser.input = lexed.tokens;
-  const cst = mapParser.mapFile();
+  const cst = mapParser.mapFile() as MapFileCstNode;
   for (const e of mapParser.errors) {
     const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
     syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + 1 } });
