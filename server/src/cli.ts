@@ -5,11 +5,15 @@
 import { UsageError } from './cli/args';
 import { CHECK_USAGE, runCheck } from './cli/check-command';
 import type { Command } from './cli/command';
+import { runSimulate, SIMULATE_USAGE } from './cli/simulate-command';
+import { runTestRoutes, TEST_ROUTES_USAGE } from './cli/test-routes-command';
 import { RAMP_USAGE, runRamp } from './cli/ramp-command';
 import { REPLICATE_PLAN_USAGE, runReplicatePlan } from './cli/replicate-plan-command';
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   check: { run: runCheck, usage: CHECK_USAGE },
+  simulate: { run: runSimulate, usage: SIMULATE_USAGE },
+  test: { run: runTestRoutes, usage: TEST_ROUTES_USAGE },
   ramp: { run: runRamp, usage: RAMP_USAGE },
   'replicate-plan': { run: runReplicatePlan, usage: REPLICATE_PLAN_USAGE },
 };
