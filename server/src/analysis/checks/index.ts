@@ -7,6 +7,10 @@ import { checkAllServersZeroWeight } from './backend-all-servers-zero-weight';
 import { checkBackupWeightIgnored } from './backend-backup-weight-ignored';
 import { checkExtraBackupsUnused } from './backend-extra-backups-unused';
 import { checkWeightsIgnoredByFirst } from './backend-weights-ignored-by-first';
+import { checkHttpchkDeprecatedHeaders } from './health-httpchk-deprecated-headers';
+import { checkObserveWithoutCheck } from './health-observe-without-check';
+import { checkUnbalancedHealthChecks } from './health-unbalanced-checks';
+import { checkHealthCheckVsUsers } from './health-check-slower-than-users';
 
 /** Every check, in the order their issues are reported. Add new checks here. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -18,4 +22,8 @@ export const ALL_CHECKS: readonly Check[] = [
   checkBackupWeightIgnored,
   checkExtraBackupsUnused,
   checkWeightsIgnoredByFirst,
+  checkHttpchkDeprecatedHeaders,
+  checkObserveWithoutCheck,
+  checkUnbalancedHealthChecks,
+  checkHealthCheckVsUsers,
 ];

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkHealthCheckVsUsers } from '../../../../server/src/analysis/checks/health-check-slower-than-users';
+import { applyEdits, runCheck, spanText } from '../../../helpers/analyze';
+
+const defaults = 'defaults\n    mode http\n    timeout server 30s\n';
+
+describe('checkHealthCheckVsUsers', () => {
+  it("reports the seed's inter 1s against timeout server 30s", () => {
+    const text = `${defaults}backend app\n    server aws 10.0.0.2:443 check inter 1s fall 1 rise 2 observe layer7 weight 25\n`;
+    const issues = runCheck(checkHealthCheckVsUsers, text);
+    expect(issues.map((i) => [i.code, i.severity, spanText(text, i)])).toEqual([['health/check-slower-than-users', 'info', 'inter 1s']]);
+    expect(issues[0]?.message).toBe(
+      "Health checks of server 'aws' give up after 1s (inter) but users wait up to 30s (timeout server): requests slower than the check timeout are invisible to health checks while the check page stays fast, so the server stays up; 'observe layer7' only counts failed answers, not slow ones: point the check at a page that exercises the application's dependencies",
+    );
+    expect(issues[0]?.fixes).toBeUndefined();
+  });
+
+  it('offers observe layer7 when the server has no observe', () => {
+    const text = `${defaults}backend app\n    server aws 10.0.0.2:443 check inter 2s\n`;
+    const [issue] = runCheck(checkHealthCheckVsUsers, text);
+    expect(issue?.message).toContain("add 'observe layer7' so failures of live traffic count");
+    expect(applyEdits(text, issue?.fixes?.[0]?.edits ?? [])).toContain('check inter 2s observe layer7\n');
+  });
+
+  it('uses timeout check when it is set', () => {
+    const text = `${defaults}backend app\n    timeout check 500ms\n    server s1 10.0.0.2:443 check\n`;
+    const issues = runCheck(checkHealthCheckVsUsers, text);
+    expect(issues.map((i) => spanText(text, i))).toEqual(['s1']);
+    expect(issues[0]?.message).toContain('give up after 500ms (timeout check)');
+  });
+
+  it('stays silent when the check timeout is not far below timeout server', () => {
+    expect(runCheck(checkHealthCheckVsUsers, `${defaults}backend app\n    server s1 10.0.0.2:443 check inter 5s\n`)).toEqual([]);
+  });
+
+  it('stays silent for default check timings, servers without check, or no timeout server', () => {
+    expect(runCheck(checkHealthCheckVsUsers, `${defaults}backend app\n    server s1 10.0.0.2:443 check\n`)).toEqual([]);
+    expect(runCheck(checkHealthCheckVsUsers, `${defaults}backend app\n    server s1 10.0.0.2:443 inter 1s\n`)).toEqual([]);
+    expect(runCheck(checkHealthCheckVsUsers, 'backend app\n    server s1 10.0.0.2:443 check inter 1s\n')).toEqual([]);
+  });
+});
