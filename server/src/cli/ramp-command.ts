@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { applyChange, diskLoader, isSocket, planRollback, type ApplyOutcome, type JournalEntry } from '../apply';
 import {
   applyReplacements, buildMapModel, DEFAULT_ENGINE_OPTIONS, describeShare, loadConfig, parseSteps, planPromote, planRamp, rampPlanJson,
@@ -141,7 +141,9 @@ function gates(ctx: Context, socket: string | undefined, backend: string | undef
 
 /** Prints the diff; with --write applies through `apply` (gates, atomic write, runtime, journal). */
 async function preview(ctx: Context, path: string, before: string, after: string, head: string, json: Record<string, unknown>, apply: () => Promise<ApplyOutcome>): Promise<Report> {
-  const diff = unifiedDiff(before, after, `a/${path}`, `b/${path}`);
+  const shown = relative(process.cwd(), path);
+  const label = shown.startsWith('..') ? path : shown;
+  const diff = unifiedDiff(before, after, label, label);
   if (!ctx.write || before === after) {
     const tail = before === after ? '' : 'Dry run: nothing was written (add --write to apply)\n';
     return { exitCode: 0, text: head + diff + tail, json: { ...json, diff, written: false } };

@@ -9,15 +9,21 @@ export interface ChainLink {
   readonly cloudShare: Fraction;
 }
 
-/** The longest common prefix of two names, cut back to the last `-`, `_` or `.` it contains. */
-function sharedStem(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) {
-    i++;
+/** Words that name where a backend's servers run rather than which application it serves. */
+const PLACEMENT_WORDS = new Set([
+  'on', 'prem', 'onprem', 'premise', 'premises', 'mixed', 'critical', 'cloud', 'aws', 'k8s', 'kubernetes', 'eks', 'gke', 'aks', 'gcp', 'azure',
+  'legacy', 'old', 'new', 'dc', 'datacenter', 'canary', 'split', 'migration', 'hybrid', 'both',
+]);
+
+/** `application-02-mixed-critical` → `application-02`: the name without its trailing placement words. */
+export function applicationStem(name: string): string {
+  const parts = name.split(/([-_.])/);
+  // parts alternate word, separator, word, …
+  let end = parts.length;
+  while (end > 1 && PLACEMENT_WORDS.has((parts[end - 1] ?? '').toLowerCase())) {
+    end -= 2;
   }
-  const common = a.slice(0, i);
-  const cut = Math.max(common.lastIndexOf('-'), common.lastIndexOf('_'), common.lastIndexOf('.'));
-  return cut < 0 ? '' : common.slice(0, cut + 1);
+  return parts.slice(0, Math.max(end, 1)).join('');
 }
 
 /**
@@ -39,7 +45,8 @@ export function cloudShare(config: HaproxyConfig, backend: string, options: Ramp
 
 /**
  * The chain `backend` belongs to: the backends that `map`'s lines already
- * use (and the config's backends) sharing the longest name stem with it, in
+ * use (and the config's backends) with the same application stem (the name
+ * without trailing placement words such as on-prem, mixed, cloud), in
  * increasing cloud share (ties by name), e.g. `-on-prem` (0%) →
  * `-mixed-critical` (1%) → `-mixed` (25%) → `-on-cloud` (100%).
  *
@@ -47,14 +54,11 @@ export function cloudShare(config: HaproxyConfig, backend: string, options: Ramp
  */
 export function backendChain(config: HaproxyConfig, map: MapFile, backend: string, options: RampOptions = {}): ChainLink[] {
   const used = new Set(map.entries.map((e) => e.value).filter((v) => config.backendsByName.has(v)));
-  const stems = [...used].filter((b) => b !== backend).map((b) => sharedStem(backend, b)).filter((s) => s !== '');
-  const stem = stems.sort((x, y) => y.length - x.length)[0];
+  const stem = applicationStem(backend);
   const family = new Set([backend]);
-  if (stem !== undefined) {
-    for (const name of [...used, ...config.backendsByName.keys()]) {
-      if (name.startsWith(stem)) {
-        family.add(name);
-      }
+  for (const name of [...used, ...config.backendsByName.keys()]) {
+    if (applicationStem(name) === stem) {
+      family.add(name);
     }
   }
   return [...family]

@@ -10,7 +10,7 @@ export { targetShare, balanceSetupOf, type ServerState, type TargetShare } from 
 export { applyReplacements, renderRampEdits, type TextReplacement } from './render-ramp';
 export { unifiedDiff } from './unified-diff';
 export { lineChanges, restoreLineChanges, splitKeepingBreaks, type LineChange } from './line-changes';
-export { backendChain, cloudShare, describeLink, type ChainLink } from './backend-chain';
+export { applicationStem, backendChain, cloudShare, describeLink, type ChainLink } from './backend-chain';
 export { planPromote, type PromotePlan } from './promote-map-line';
 export { planReplication, literalPrefix, pathRegex, REPLICATION_STEPS, type ReplicationOptions, type ReplicationPlan } from './replication-plan';
 export { describeShare, rampPlanJson, renderRampPlan, renderRampStatus } from './ramp-report';

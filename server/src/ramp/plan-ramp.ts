@@ -1,6 +1,6 @@
 import type { Server } from '../model/types';
 import type { RampBackend } from './ramp-backend';
-import { formatPercent, percentFraction, relativeWeights, stepWeights, type Fraction } from './step-weights';
+import { formatPercent, percentFraction, relativeWeights, stepWeights, type Fraction, type StepWeights } from './step-weights';
 import { targetShare, type ServerState } from './target-share';
 
 /** A ramp command the engine can plan from the config alone (rollback needs the journal). */
@@ -64,7 +64,7 @@ export function rampStatus(ramp: RampBackend): RampStatus {
   const { share, balance } = targetShare(ramp.backend, ramp.targets);
   const complete = share.numerator === share.denominator && ramp.sources.every((s) => s.settings.backup);
   const step = complete ? 100 : ramp.steps.filter((p) => p < 100 && !below(share, p)).pop();
-  const nextStep = complete ? undefined : (ramp.steps.find((p) => below(share, p)) ?? 100);
+  const nextStep = complete ? undefined : nextReachable(ramp, share).step;
   const notes = WEIGHTLESS.has(ramp.backend.settings.balance.algorithm) ? [...balance.notes] : [];
   return { share, complete, step, nextStep, notes };
 }
@@ -117,27 +117,41 @@ interface WantedStates {
   readonly notes: string[];
 }
 
-/** Weights kept when positive, else the group's relative weights (so the group can carry traffic). */
+/** Weights kept when the group already carries traffic, else even weights (so it can). */
 function carrying(group: readonly Server[]): number[] {
   const weights = group.map((s) => s.settings.weight);
-  if (weights.every((w) => w > 0)) {
+  if (weights.some((w) => w > 0)) {
     return weights;
   }
   return relativeWeights(weights);
 }
 
+/**
+ * The first step above `share` whose weights really move traffic: a step
+ * that 0..256 weights can only approximate at or below the current share is
+ * skipped, so `next` never stays in place. 100% is always reachable.
+ */
+function nextReachable(ramp: RampBackend, share: Fraction): { step: number; weights: StepWeights | undefined } {
+  for (const p of ramp.steps.filter((x) => x < 100 && below(share, x))) {
+    const weights = stepWeights(percentFraction(p), ramp.targets.map((t) => t.settings.weight), ramp.sources.map((s) => s.settings.weight));
+    if (weights.share.numerator * share.denominator > share.numerator * weights.share.denominator) {
+      return { step: p, weights };
+    }
+  }
+  return { step: 100, weights: undefined };
+}
+
 function nextStates(ramp: RampBackend, status: RampStatus): WantedStates | { note: string } {
-  const step = status.nextStep;
-  if (step === undefined) {
+  if (status.nextStep === undefined) {
     return { note: `Backend '${ramp.name}' is at 100%: every source is already backup` };
   }
+  const { step, weights } = nextReachable(ramp, status.share);
   const states = new Map<Server, ServerState>();
-  if (step === 100) {
+  if (weights === undefined) {
     carrying(ramp.targets).forEach((w, i) => states.set(ramp.targets[i] as Server, { weight: w, backup: false }));
     carrying(ramp.sources).forEach((w, i) => states.set(ramp.sources[i] as Server, { weight: w, backup: true }));
     return { states, step, exact: true, notes: [] };
   }
-  const weights = stepWeights(percentFraction(step), ramp.targets.map((t) => t.settings.weight), ramp.sources.map((s) => s.settings.weight));
   weights.targets.forEach((w, i) => states.set(ramp.targets[i] as Server, { weight: w, backup: false }));
   weights.sources.forEach((w, i) => states.set(ramp.sources[i] as Server, { weight: w, backup: false }));
   const notes = weights.exact

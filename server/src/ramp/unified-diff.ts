@@ -35,10 +35,11 @@ function lineOps(a: readonly string[], b: readonly string[]): Op[] {
     if (i < x.length && j < y.length && x[i] === y[j]) {
       ops.push({ kind: ' ', line: x[i++] as string });
       j++;
-    } else if (j < y.length && (i >= x.length || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) {
-      ops.push({ kind: '+', line: y[j++] as string });
-    } else {
+    } else if (i < x.length && (j >= y.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
+      // Removals before additions, as diff prints them.
       ops.push({ kind: '-', line: x[i++] as string });
+    } else {
+      ops.push({ kind: '+', line: y[j++] as string });
     }
   }
   return [...ops, ...a.slice(a.length - tail).map((line): Op => ({ kind: ' ', line }))];
