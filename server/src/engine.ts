@@ -27,6 +27,8 @@ export { parseRouteExpectations, checkRouteExpectation, type RouteExpectation, t
 export type { SimulationOptions, SimulatedRequest, RequestHeader, SimulationResult, RouteResult, DecidingLine, MapMatch, TraceStep, ServerShare } from './simulate';
 export * from './ramp';
 export { computeBackendSplit, computeBackendSplits, type BackendSplit } from './analysis/backend-split';
+export { analyzeMapReachability, findWitness } from './analysis/reachability/analyze-map-reachability';
+export type { LineReachability } from './analysis/reachability/line-reachability';
 export { collectBackendNameUses, type BackendNameUse } from './analysis/backend-name-uses';
 
 /** Reads files for the engine: open editor buffers first in the server, the disk in the CLI. */
