@@ -1,10 +1,9 @@
-import type { IToken } from 'chevrotain';
 import type { Issue } from '../analysis/issue';
-import type { ParsedConfig } from '../parser/parse-config';
-import { unescapeWord, type EnvLookup } from '../parser/words';
+import { parseConfig } from '../parser/parse-config';
+import { LineTemplateCache, templateOfStatement, type LineTemplate } from './line-templates';
 import type { SourceFile } from './source-file';
 import { lineOf } from './source-file';
-import { spanOfToken, type Span } from './span';
+import type { Span } from './span';
 import type { Word } from './types';
 
 /** One line of haproxy.cfg as words: what the rest of the model builder reads. */
@@ -19,47 +18,98 @@ export interface ConfigLine {
   readonly broken: boolean;
 }
 
+/** Above this many unknown lines a whole-file parse is cheaper than line by line. */
+const WHOLE_FILE_THRESHOLD = 64;
+
 /**
- * Reads the CST into lines of words. Together with build-map.ts this is the
- * only code that reads Chevrotain's CST: everything after works on words.
+ * Reads a config into lines of words. The whole file goes through the
+ * Chevrotain grammar on a first build; later builds with the same cache parse
+ * only the lines whose text is new. This module and build-map.ts (through
+ * line-templates.ts) are the only readers of Chevrotain's CST.
  */
-export function readConfigLines(parsed: ParsedConfig, file: SourceFile, env: EnvLookup, issues: Issue[]): ConfigLine[] {
-  const lines: ConfigLine[] = [];
-  for (const lineNode of parsed.cst.children.line ?? []) {
-    for (const statement of lineNode.children.statement ?? []) {
-      const c = statement.children;
-      const tokens = [...(c.Word ?? []), ...(c.UnclosedQuote ?? []), ...(c.BadCharacter ?? []), ...(c.Comment ?? [])]
-        .filter((t) => t.isInsertedInRecovery !== true)
-        .sort((a, b) => a.startOffset - b.startOffset);
-      const first = tokens[0];
-      const last = tokens[tokens.length - 1];
-      if (!first || !last) {
-        continue;
-      }
-      const words: Word[] = [];
-      let comment: ConfigLine['comment'];
-      let broken = false;
-      for (const t of tokens) {
-        const name = t.tokenType.name;
-        if (name === 'Comment') {
-          comment = { text: t.image, span: spanOfToken(t) };
-        } else if (name === 'Word') {
-          words.push(toWord(t, env, file.path, issues));
-        } else {
-          broken = true;
-        }
-      }
-      lines.push({ line: lineOf(file, first.startOffset), words, comment, span: { start: first.startOffset, end: spanOfToken(last).end }, broken });
+export function readConfigLines(file: SourceFile, cache: LineTemplateCache, issues: Issue[]): ConfigLine[] {
+  const text = file.text;
+  const starts = file.lineStarts;
+  const lineText = (i: number): string => text.slice(starts[i] as number, lineContentEnd(text, starts[i + 1] ?? text.length));
+  let unknown = 0;
+  for (let i = 0; i < starts.length && unknown <= WHOLE_FILE_THRESHOLD; i++) {
+    if (!cache.has(lineText(i))) {
+      unknown++;
     }
   }
+  if (unknown > WHOLE_FILE_THRESHOLD) {
+    fillFromWholeFile(file, cache, issues);
+  } else if (text.length > 0 && !/[\r\n]$/.test(text)) {
+    issues.push(...parseConfig(text.slice(starts[starts.length - 1] as number), file.path).syntaxIssues.filter((i) => i.code === 'syntax/missing-final-newline').map((i) => ({ ...i, span: { start: text.length, end: text.length }, fixes: i.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, file: file.path, span: { start: text.length, end: text.length } })) })) })));
+  }
+  const lines: ConfigLine[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const t = cache.lookup(lineText(i));
+    if (t) {
+      lines.push(instantiate(t, starts[i] as number, i, file.path, issues));
+    }
+  }
+  cache.commit();
   return lines;
 }
 
-function toWord(t: IToken, env: EnvLookup, file: string, issues: Issue[]): Word {
-  const span = spanOfToken(t);
-  const u = unescapeWord(t.image, span.start, env);
-  for (const p of u.problems) {
-    issues.push({ code: p.code, severity: 'error', message: p.message, file, span: p.span });
+/** End of a line's content: before its CR/LF. */
+function lineContentEnd(text: string, nextStart: number): number {
+  let end = nextStart;
+  if (end > 0 && text.charCodeAt(end - 1) === 10) {
+    end--;
   }
-  return { raw: t.image, value: u.value, span, rawOffsets: u.rawOffsets, envRefs: u.envRefs };
+  if (end > 0 && text.charCodeAt(end - 1) === 13) {
+    end--;
+  }
+  return end;
+}
+
+function fillFromWholeFile(file: SourceFile, cache: LineTemplateCache, issues: Issue[]): void {
+  const parsed = parseConfig(file.text, file.path);
+  const byLine = new Map<number, Issue[]>();
+  for (const i of parsed.syntaxIssues) {
+    if (i.code === 'syntax/missing-final-newline') {
+      issues.push(i);
+      continue;
+    }
+    const n = lineOf(file, i.span.start);
+    byLine.set(n, [...(byLine.get(n) ?? []), i]);
+  }
+  for (const lineNode of parsed.cst.children.line ?? []) {
+    for (const statement of lineNode.children.statement ?? []) {
+      const firstToken = [statement.children.Word, statement.children.Comment, statement.children.UnclosedQuote, statement.children.BadCharacter]
+        .flatMap((ts) => ts?.[0] ?? [])
+        .sort((a, b) => a.startOffset - b.startOffset)[0];
+      if (!firstToken) {
+        continue;
+      }
+      const n = lineOf(file, firstToken.startOffset);
+      const base = file.lineStarts[n] as number;
+      const key = file.text.slice(base, lineContentEnd(file.text, file.lineStarts[n + 1] ?? file.text.length));
+      if (!cache.has(key)) {
+        cache.store(key, templateOfStatement(statement, base, cache.env, byLine.get(n) ?? []));
+      }
+    }
+  }
+}
+
+function instantiate(t: LineTemplate, base: number, line: number, file: string, issues: Issue[]): ConfigLine {
+  for (const p of t.problems) {
+    issues.push({ code: p.code, severity: p.severity, message: p.message, file, span: { start: base + p.start, end: base + p.end } });
+  }
+  const words: Word[] = t.words.map((w) => ({
+    raw: w.raw,
+    value: w.value,
+    span: { start: base + w.start, end: base + w.end },
+    rawOffsets: w.rawOffsets,
+    envRefs: w.envRefs.length ? w.envRefs.map((r) => ({ ...r, span: { start: base + w.start + r.span.start, end: base + w.start + r.span.end } })) : w.envRefs,
+  }));
+  return {
+    line,
+    words,
+    comment: t.comment ? { text: t.comment.text, span: { start: base + t.comment.start, end: base + t.comment.end } } : undefined,
+    span: { start: base + t.start, end: base + t.end },
+    broken: t.broken,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Issue } from '../analysis/issue';
-import { parseConfig } from '../parser/parse-config';
 import type { EnvLookup } from '../parser/words';
 import { readConfigLines } from './build-lines';
+import { LineTemplateCache } from './line-templates';
 import { scanDirectives } from './build-directives';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
 import { checkKeyword } from './keyword-check';
@@ -16,6 +16,11 @@ export interface BuildOptions {
   readonly haproxyVersion?: string;
   /** Environment variables known at analysis time; unknown ones stay as written. */
   readonly env?: EnvLookup;
+  /**
+   * Line templates of the previous build of the same document: only lines
+   * whose text is new are tokenized again. Its env wins over `env`.
+   */
+  readonly lineCache?: LineTemplateCache;
 }
 
 /**
@@ -25,9 +30,8 @@ export interface BuildOptions {
 export function buildConfigModel(text: string, path: string, options: BuildOptions = {}): HaproxyConfig {
   const version = options.haproxyVersion ?? '2.6';
   const file = createSourceFile(path, text);
-  const parsed = parseConfig(text, path);
-  const issues: Issue[] = [...parsed.syntaxIssues];
-  const lines = readConfigLines(parsed, file, options.env ?? (() => undefined), issues);
+  const issues: Issue[] = [];
+  const lines = readConfigLines(file, options.lineCache ?? new LineTemplateCache(options.env), issues);
   const scan = scanDirectives(lines, path, issues);
   const sections = groupSections(scan.directives, path, issues);
 

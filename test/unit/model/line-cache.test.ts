@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildConfigModel } from '../../../server/src/model/build-model';
+import { LineTemplateCache } from '../../../server/src/model/line-templates';
+import type { HaproxyConfig } from '../../../server/src/model/types';
+
+const BASE = `global\n  stats socket /run/a.sock level admin\ndefaults\n  mode http\nfrontend fe\n  bind :80\n  use_backend %[base,map_reg(/etc/haproxy/d.map,bk)] if { path_beg /a }\n  http-request set-header Host "a\\tb" # c\nbackend be\n  server s1 1.2.3.4:80 weight 25 check\n  server s2 1.2.3.5:80 weight 75 backup\n`;
+
+/** What must not depend on whether a build reused cached lines. */
+function fingerprint(m: HaproxyConfig): string {
+  return JSON.stringify({
+    directives: m.directives.map((d) => [d.line, d.keyword, d.span, d.comment, d.words.map((w) => [w.raw, w.value, w.span, w.rawOffsets, w.envRefs])]),
+    issues: m.issues.map((i) => [i.code, i.message, i.span]).sort(),
+    servers: m.proxies.flatMap((p) => p.servers.map((s) => [s.name, s.settings.weight, s.settings.weightWord?.span])),
+  });
+}
+
+const edit = fc.tuple(fc.nat(400), fc.nat(6), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '"', '#', '\\', 'x', '9', '\r', "'"), maxLength: 6 }));
+
+describe('incremental line templates', () => {
+  it('builds the same model with a reused cache as from scratch, across any edit sequence', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const cache = new LineTemplateCache();
+        let text = BASE;
+        buildConfigModel(text, '/h.cfg', { lineCache: cache });
+        for (const [at, len, insert] of edits) {
+          const pos = at % (text.length + 1);
+          text = text.slice(0, pos) + insert + text.slice(pos + len);
+          expect(fingerprint(buildConfigModel(text, '/h.cfg', { lineCache: cache }))).toBe(fingerprint(buildConfigModel(text, '/h.cfg')));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps only the lines of the latest build', () => {
+    const cache = new LineTemplateCache();
+    buildConfigModel(BASE, '/h.cfg', { lineCache: cache });
+    const before = cache.size;
+    buildConfigModel('backend only\n', '/h.cfg', { lineCache: cache });
+    expect(before).toBeGreaterThan(5);
+    expect(cache.size).toBeLessThanOrEqual(2);
+  });
+});
