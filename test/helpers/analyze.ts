@@ -11,12 +11,21 @@ export function loadInline(config: string, maps: Record<string, string> = {}): L
   return loadConfig(config, CONFIG_PATH, { read: (p) => maps[p] }, DEFAULT_ENGINE_OPTIONS);
 }
 
-/** Issues of one check only (plus nothing else), suppression comments applied. */
+/**
+ * Issues of one check only, suppression comments applied. The suppression
+ * quick fixes every issue gets are left out, so `fixes` holds the check's own.
+ */
 export function runCheck(check: Check, config: string, maps: Record<string, string> = {}): Issue[] {
   const loaded = loadInline(config, maps);
   const all = runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, [check]);
   const own = new Set(check(loaded).map((i) => `${i.file}:${i.span.start}:${i.code}`));
-  return all.filter((i) => own.has(`${i.file}:${i.span.start}:${i.code}`));
+  return all.filter((i) => own.has(`${i.file}:${i.span.start}:${i.code}`)).map(withoutSuppressionFixes);
+}
+
+function withoutSuppressionFixes(issue: Issue): Issue {
+  const { fixes, ...rest } = issue;
+  const kept = (fixes ?? []).filter((f) => !f.title.startsWith('Ignore '));
+  return kept.length > 0 ? { ...rest, fixes: kept } : rest;
 }
 
 /** Every issue of the whole analysis. */

@@ -1,8 +1,7 @@
 import type { Check, CheckContext } from './check';
 import { ALL_CHECKS } from './checks';
 import type { Issue } from './issue';
-import { applySuppressions, type CommentLine } from './suppression';
-import { lineOf } from '../model/source-file';
+import { addSuppressionFixes, applySuppressions, type CommentLine, type SuppressionSource } from './suppression';
 import type { SourceFile } from '../model/source-file';
 
 
@@ -24,16 +23,17 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHEC
     }
     issues.push(...check(ctx));
   }
-  return applySuppressions(dedupe(issues), suppressionSources(ctx));
+  const sources = suppressionSources(ctx);
+  return addSuppressionFixes(applySuppressions(dedupe(issues), sources), sources);
 }
 
-function suppressionSources(ctx: CheckContext): Map<string, { comments: CommentLine[]; lineOf: (o: number) => number }> {
-  const out = new Map<string, { comments: CommentLine[]; lineOf: (o: number) => number }>();
+function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
+  const out = new Map<string, SuppressionSource>();
   const add = (file: SourceFile, comments: CommentLine[]): void => {
-    out.set(file.path, { comments, lineOf: (o) => lineOf(file, o) });
+    out.set(file.path, { file, comments });
   };
   const cfg = ctx.config;
-  add(cfg.file, [...cfg.comments, ...cfg.directives.flatMap((d) => (d.comment ? [{ line: d.line, text: d.comment.text }] : []))]);
+  add(cfg.file, [...cfg.comments, ...cfg.directives.flatMap((d) => (d.comment ? [{ line: d.line, text: d.comment.text, trailing: true }] : []))]);
   for (const m of ctx.maps.values()) {
     if (m.map) {
       add(m.map.file, [...m.map.comments]);

@@ -1,50 +1,100 @@
-import type { Issue } from './issue';
+import type { Issue, QuickFix } from './issue';
+import { insertLineAbove } from './fixes/text-edits';
+import { lineOf, type SourceFile } from '../model/source-file';
 
 const IGNORE = /#\s*haproxy-migrate:\s*ignore(-file)?\s+([\w/,\s-]+)/;
 
-/** Comment lines of one file: (0-based line, text). */
+/** One comment of a file: its 0-based line, its text (with the `#`), and whether code precedes it. */
 export interface CommentLine {
   readonly line: number;
   readonly text: string;
+  /** True for a comment after a directive on the same line; false or absent for a comment-only line. */
+  readonly trailing?: boolean;
+}
+
+/** The comments of one file and the file itself (for line numbers and fix positions). */
+export interface SuppressionSource {
+  readonly file: SourceFile;
+  readonly comments: readonly CommentLine[];
+}
+
+interface FileRules {
+  readonly fileWide: ReadonlySet<string>;
+  readonly byLine: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 /**
- * Drops issues silenced by `# haproxy-migrate: ignore <code>` on the issue's
- * line or the line above, or `# haproxy-migrate: ignore-file <code>` anywhere
- * in the file (conventionally at the top). Several codes may be separated by commas.
+ * Drops issues silenced by suppression comments:
+ * - `# haproxy-migrate: ignore <code>` after a directive silences that code on its line;
+ * - the same comment on a line of its own silences the code on the next line
+ *   that is not a comment (several such comments may be stacked above one line);
+ * - `# haproxy-migrate: ignore-file <code>` anywhere in a file (conventionally
+ *   at the top) silences the code in that file.
+ * Several codes may be separated by commas or blanks. Comments of one file
+ * never silence issues of another (a map's issues need comments in the map).
  */
-export function applySuppressions(issues: readonly Issue[], commentsByFile: ReadonlyMap<string, { comments: readonly CommentLine[]; lineOf: (offset: number) => number }>): Issue[] {
-  const rules = new Map<string, { fileWide: Set<string>; byLine: Map<number, Set<string>> }>();
-  for (const [file, info] of commentsByFile) {
-    const fileWide = new Set<string>();
-    const byLine = new Map<number, Set<string>>();
-    for (const c of info.comments) {
-      const m = IGNORE.exec(c.text);
-      if (!m) {
-        continue;
-      }
-      const codes = (m[2] ?? '').split(/[\s,]+/).filter(Boolean);
-      if (m[1]) {
-        codes.forEach((code) => fileWide.add(code));
-      } else {
-        for (const line of [c.line, c.line + 1]) {
-          const set = byLine.get(line) ?? new Set<string>();
-          codes.forEach((code) => set.add(code));
-          byLine.set(line, set);
-        }
-      }
-    }
-    rules.set(file, { fileWide, byLine });
+export function applySuppressions(issues: readonly Issue[], sources: ReadonlyMap<string, SuppressionSource>): Issue[] {
+  const rules = new Map<string, FileRules>();
+  for (const [path, source] of sources) {
+    rules.set(path, rulesOf(source.comments));
   }
   return issues.filter((issue) => {
     const r = rules.get(issue.file);
-    const info = commentsByFile.get(issue.file);
-    if (!r || !info) {
+    const source = sources.get(issue.file);
+    if (!r || !source) {
       return true;
     }
     if (r.fileWide.has(issue.code)) {
       return false;
     }
-    return !r.byLine.get(info.lineOf(issue.span.start))?.has(issue.code);
+    return !r.byLine.get(lineOf(source.file, issue.span.start))?.has(issue.code);
+  });
+}
+
+function rulesOf(comments: readonly CommentLine[]): FileRules {
+  const fileWide = new Set<string>();
+  const byLine = new Map<number, Set<string>>();
+  const commentOnly = new Set(comments.filter((c) => !c.trailing).map((c) => c.line));
+  for (const c of comments) {
+    const m = IGNORE.exec(c.text);
+    if (!m) {
+      continue;
+    }
+    const codes = (m[2] ?? '').split(/[\s,]+/).filter(Boolean);
+    if (m[1]) {
+      codes.forEach((code) => fileWide.add(code));
+      continue;
+    }
+    let target = c.line;
+    if (!c.trailing) {
+      target = c.line + 1;
+      while (commentOnly.has(target)) {
+        target++;
+      }
+    }
+    const set = byLine.get(target) ?? new Set<string>();
+    codes.forEach((code) => set.add(code));
+    byLine.set(target, set);
+  }
+  return { fileWide, byLine };
+}
+
+/**
+ * Adds the two suppression quick fixes to every issue whose file is known:
+ * an ignore comment inserted above the issue's line (indented like it), and
+ * an ignore-file comment inserted at the top of the file.
+ */
+export function addSuppressionFixes(issues: readonly Issue[], sources: ReadonlyMap<string, SuppressionSource>): Issue[] {
+  return issues.map((issue) => {
+    const source = sources.get(issue.file);
+    if (!source) {
+      return issue;
+    }
+    const line = lineOf(source.file, issue.span.start);
+    const fixes: QuickFix[] = [
+      { title: `Ignore ${issue.code} on this line`, edits: [insertLineAbove(source.file, line, `# haproxy-migrate: ignore ${issue.code}`)] },
+      { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.text.includes('\r\n') ? '\r\n' : '\n'}` }] },
+    ];
+    return { ...issue, fixes: [...(issue.fixes ?? []), ...fixes] };
   });
 }
