@@ -11,13 +11,14 @@ const LABEL: Record<ServerOrigin, string> = { cloud: 'cloud', 'on-prem': 'on-pre
  * `health/unbalanced-checks`: in a backend that mixes cloud and on-premise
  * servers, some servers have `check` and others not. An unchecked server is
  * always considered up, so when it fails HAProxy keeps sending it its share
- * while the checked side is protected. Servers that `track` another are checked.
+ * while the checked side is protected. Servers that `track` another are checked;
+ * backups are left out (when they serve there is no other server to protect).
  */
 export const checkUnbalancedHealthChecks: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
-    const servers = proxy.servers.filter((s) => s.name !== undefined && !s.settings.disabled);
+    const servers = proxy.servers.filter((s) => s.name !== undefined && !s.settings.disabled && !s.settings.backup);
     const origins = new Set(servers.map(serverOrigin));
     if (!origins.has('cloud') || !origins.has('on-prem')) {
       continue;

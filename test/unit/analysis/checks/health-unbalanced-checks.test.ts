@@ -28,6 +28,10 @@ describe('checkUnbalancedHealthChecks', () => {
     expect(runCheck(checkUnbalancedHealthChecks, 'backend app\n    server web1 10.0.0.1:80 check\n    server web2 10.0.0.2:80\n')).toEqual([]);
   });
 
+  it('leaves unchecked backups out', () => {
+    expect(runCheck(checkUnbalancedHealthChecks, mixed('backup', 'check'))).toEqual([]);
+  });
+
   it('counts a tracking server as checked', () => {
     expect(runCheck(checkUnbalancedHealthChecks, mixed('track other/s1', 'check'))).toEqual([]);
   });
