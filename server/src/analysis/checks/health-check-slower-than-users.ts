@@ -36,7 +36,7 @@ export const checkHealthCheckVsUsers: Check = (ctx) => {
       issues.push({
         code: 'health/check-slower-than-users',
         severity: 'info',
-        message: `Health checks of server '${nameOf(s)}' give up after ${formatMs(checkTimeout)} (${source}) but users wait up to ${formatMs(serverTimeout)} (timeout server): requests slower than the check timeout are invisible to health checks while the check page stays fast, so the server stays up; ${advice(proxy, s)}`,
+        message: `Health checks of server '${nameOf(s)}' time out after ${formatMs(checkTimeout)} (${source}) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; ${advice(proxy, s)}`,
         file: file.path,
         span: inter && timeoutCheck === undefined ? { start: inter.keyword.span.start, end: (inter.value ?? inter.keyword).span.end } : (s.nameSpan ?? s.directive.span),
         ...(s.settings.observe === undefined ? { fixes: [{ title: `Add 'observe ${layerFor(proxy)}' to the server`, edits: [appendToDirective(file, s.directive, `observe ${layerFor(proxy)}`)] }] } : {}),
@@ -49,9 +49,9 @@ export const checkHealthCheckVsUsers: Check = (ctx) => {
 function advice(proxy: Proxy, s: Server): string {
   const page = 'point the check at a page that exercises the application\'s dependencies';
   if (s.settings.observe === undefined) {
-    return `add 'observe ${layerFor(proxy)}' so failures of live traffic count, and ${page}`;
+    return `${page}, and add 'observe ${layerFor(proxy)}' so failures of live traffic count`;
   }
-  return `'observe ${s.settings.observe}' only counts failed answers, not slow ones: ${page}`;
+  return `${page} ('observe ${s.settings.observe}' only counts failed answers, not slow ones)`;
 }
 
 function layerFor(proxy: Proxy): 'layer7' | 'layer4' {

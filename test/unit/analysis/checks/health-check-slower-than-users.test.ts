@@ -10,7 +10,7 @@ describe('checkHealthCheckVsUsers', () => {
     const issues = runCheck(checkHealthCheckVsUsers, text);
     expect(issues.map((i) => [i.code, i.severity, spanText(text, i)])).toEqual([['health/check-slower-than-users', 'info', 'inter 1s']]);
     expect(issues[0]?.message).toBe(
-      "Health checks of server 'aws' give up after 1s (inter) but users wait up to 30s (timeout server): requests slower than the check timeout are invisible to health checks while the check page stays fast, so the server stays up; 'observe layer7' only counts failed answers, not slow ones: point the check at a page that exercises the application's dependencies",
+      "Health checks of server 'aws' time out after 1s (inter) but user requests may take up to 30s (timeout server): slowness that the check page does not show stays invisible to health checks; point the check at a page that exercises the application's dependencies ('observe layer7' only counts failed answers, not slow ones)",
     );
     expect(issues[0]?.fixes).toBeUndefined();
   });
@@ -26,7 +26,7 @@ describe('checkHealthCheckVsUsers', () => {
     const text = `${defaults}backend app\n    timeout check 500ms\n    server s1 10.0.0.2:443 check\n`;
     const issues = runCheck(checkHealthCheckVsUsers, text);
     expect(issues.map((i) => spanText(text, i))).toEqual(['s1']);
-    expect(issues[0]?.message).toContain('give up after 500ms (timeout check)');
+    expect(issues[0]?.message).toContain('time out after 500ms (timeout check)');
   });
 
   it('stays silent when the check timeout is not far below timeout server', () => {
