@@ -3,9 +3,8 @@
  * → diagnostics, paths ↔ uris.
  */
 import { DiagnosticSeverity, type Diagnostic, type Location, type Position, type Range } from 'vscode-languageserver';
-import { offsetAt, positionAt, type Issue, type Severity, type SourceFile } from '../engine';
+import { offsetAt, positionAt, type Issue, type Severity, type SourceFile, type Span } from '../engine';
 import { pathToUri } from '../document-cache';
-import type { Span } from '../model/span';
 
 /** Engine span → LSP range in `file`. */
 export function toRange(file: SourceFile, span: Span): Range {
