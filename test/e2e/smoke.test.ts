@@ -35,9 +35,9 @@ if (skipped) {
 
 const HAPROXY_CFG = ['global', '    daemon', '', 'frontend web', '    bind :80', '    default_backend app', '', 'backend app', '    server s1 127.0.0.1:8080 weight 10', ''].join('\n');
 
-/** Makes a temp folder holding the given files; returns its path. */
-function makeWorkspace(files: Readonly<Record<string, string>>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'haproxy-migration-ws-'));
+/** Makes a new folder below `parent` holding the given files; returns its path. */
+function makeWorkspace(files: Readonly<Record<string, string>>, parent = os.tmpdir()): string {
+  const root = mkdtempSync(path.join(parent, 'haproxy-migration-ws-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);
@@ -102,7 +102,7 @@ describe.skipIf(skipped)('code-server smoke', () => {
   }
 
   it('loads the workbench, trusts the folder and opens haproxy.cfg in an editor tab', async () => {
-    const folder = makeWorkspace({ 'haproxy.cfg': HAPROXY_CFG });
+    const folder = makeWorkspace({ 'haproxy.cfg': HAPROXY_CFG }, scratch);
     const page = await openPage(folder, 'smoke-trusted');
     await answerTrustPrompt(page, 'trust');
     expect(await isRestrictedMode(page)).toBe(false);
@@ -117,7 +117,7 @@ describe.skipIf(skipped)('code-server smoke', () => {
   }, 120_000);
 
   it('keeps an untrusted folder in Restricted Mode', async () => {
-    const folder = makeWorkspace({ 'haproxy.cfg': HAPROXY_CFG });
+    const folder = makeWorkspace({ 'haproxy.cfg': HAPROXY_CFG }, scratch);
     const page = await openPage(folder, 'smoke-restricted');
     await answerTrustPrompt(page, 'restrict');
     expect(await isRestrictedMode(page)).toBe(true);
