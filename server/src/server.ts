@@ -12,6 +12,7 @@ import { guard, guardEvent } from './features/guard';
 import { folderPaths, indexWorkspace, readTrust, watchFiles } from './features/initialize';
 import { Project } from './features/project';
 import { registerLanguageFeatures } from './features/register';
+import { registerRampRequests } from './features/ramp-requests';
 import { DidChangeTrustNotification } from './protocol';
 import { SettingsCache } from './settings';
 
@@ -54,5 +55,6 @@ export function startServer(connection: Connection): void {
     return { kind: 'full' as const, items: view ? provideDiagnostics(view) : [] };
   }));
   registerLanguageFeatures(connection, project);
+  registerRampRequests(connection, project);
   documents.listen(connection);
 }

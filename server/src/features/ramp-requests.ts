@@ -88,7 +88,7 @@ async function planFor(project: Project, p: RampPlanParams): Promise<RampPlanRes
     commit = { kind: 'rollback', ...(plan.entry.backend ? { backend: plan.entry.backend } : {}), ...(plan.entry.mapLine ? { line: plan.entry.mapLine } : {}), from: plan.entry.to, to: plan.entry.from, undoes: plan.entry.id };
   } else if (p.action === 'promote') {
     const config = view.kind === 'map' ? view.uses[0]?.doc.loaded.config : undefined;
-    if (!config || !view.map || p.line === undefined) {
+    if (view.kind !== 'map' || !config || !view.map || p.line === undefined) {
       return REFUSED('Promote works on a map file line used by a config');
     }
     const plan = planPromote(config, view.map, p.line, rampOptions(view.settings));
