@@ -205,7 +205,7 @@ async function mapAction(ctx: Context, action: 'promote' | 'rollback', file: str
   }
   const after = applyReplacements(mapText, [plan.edit]);
   const chain = plan.chain.map((l) => `${l.backend} ${describeShare(l.cloudShare)}`).join(' → ');
-  const head = `Promote line ${line}: ${plan.from.backend} → ${plan.to.backend}\n  chain: ${chain}\n`;
+  const head = `Promote line ${line}: ${plan.from.backend} → ${plan.to.backend}\n  chain: ${chain}\n  note: HAProxy reads map files when it starts: reload it to route by the new line\n`;
   const record = { kind: 'promote', backend: plan.from.backend, mapLine: line, from: plan.from.backend, to: plan.to.backend } as const;
   return preview(ctx, mapPath, mapText, after, head, { map: mapPath, line, from: plan.from.backend, to: plan.to.backend, chain: plan.chain.map((l) => l.backend) }, () =>
     applyChange({ file: mapPath, before: mapText, after, load, record, ...(haproxy ? { haproxy } : {}) }));
