@@ -1,9 +1,12 @@
 import { loadConfig, DEFAULT_ENGINE_OPTIONS, simulateRequest, type LoadedConfig, type RouteResult, type SimulatedRequest } from '../../../server/src/engine';
 
-/** Loads an inline config; `maps` are files by the path written in the config. */
+/**
+ * Loads an inline config after a `defaults` section in HTTP mode; `maps` are
+ * files by the path written in the config.
+ */
 export function load(cfg: string, maps: Record<string, string> = {}, haproxyVersion = '2.6'): LoadedConfig {
-  const source = { read: (p: string): string | undefined => maps[p] ?? maps[p.replace(/^\/cfg\//, '')] };
-  return loadConfig(cfg.replace(/^\n/, ''), '/cfg/haproxy.cfg', source, { ...DEFAULT_ENGINE_OPTIONS, haproxyVersion });
+  const source = { read: (p: string): string | undefined => maps[p] };
+  return loadConfig(`defaults\n  mode http\n${cfg.replace(/^\n/, '')}`, '/cfg/haproxy.cfg', source, { ...DEFAULT_ENGINE_OPTIONS, haproxyVersion });
 }
 
 /** The single route of a request; fails when several frontends answered. */
