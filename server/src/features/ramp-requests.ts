@@ -40,7 +40,7 @@ function lineReplacements(before: string, after: string): TextReplacement[] {
   }
   return lineChanges(before, after).map((c) => {
     const start = starts[c.line] ?? before.length;
-    return { span: { start, end: start + c.after.length }, newText: c.before };
+    return { span: { start, end: start + c.before.length }, newText: c.after };
   });
 }
 
