@@ -32,9 +32,3 @@ export type StatementCstChildren = {
   UnclosedQuote?: IToken[];
   BadCharacter?: IToken[];
 };
-
-export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
-  configFile(children: ConfigFileCstChildren, param?: IN): OUT;
-  line(children: LineCstChildren, param?: IN): OUT;
-  statement(children: StatementCstChildren, param?: IN): OUT;
-}

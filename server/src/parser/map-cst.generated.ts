@@ -31,9 +31,3 @@ export type MapStatementCstChildren = {
   key?: IToken[];
   value?: IToken[];
 };
-
-export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
-  mapFile(children: MapFileCstChildren, param?: IN): OUT;
-  mapLine(children: MapLineCstChildren, param?: IN): OUT;
-  mapStatement(children: MapStatementCstChildren, param?: IN): OUT;
-}

@@ -13,7 +13,7 @@ describe('generated CST types', () => {
   ] as const) {
     it(`keeps ${file} in step with the grammar`, () => {
       const target = path.resolve(__dirname, '../../../server/src/parser', file);
-      const expected = HEADER + generateCstDts(parser.getGAstProductions(), { visitorInterface: false });
+      const expected = HEADER + generateCstDts(parser.getGAstProductions(), { includeVisitorInterface: false });
       if (process.env['UPDATE_GOLDEN'] === '1') {
         writeFileSync(target, expected);
       }
