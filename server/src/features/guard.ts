@@ -19,6 +19,10 @@ export function guard<P, R>(
       }
       return result;
     } catch (e) {
+      if (e instanceof ResponseError) {
+        // A deliberate answer for the user (e.g. an invalid new name), not a failure.
+        return e as ResponseError<never>;
+      }
       connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }

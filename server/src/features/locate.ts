@@ -85,6 +85,10 @@ export function locateInConfig(config: HaproxyConfig, offset: number, line: numb
   if (ref) {
     return { kind: 'map-path', ref, span: ref.pathSpan };
   }
+  const dflt = config.mapReferences.find((r) => r.directive === d && r.selectsBackend && r.defaultValue !== undefined && within(r.defaultSpan, offset));
+  if (dflt?.defaultSpan && dflt.defaultValue !== undefined) {
+    return { kind: 'backend-ref', name: dflt.defaultValue, span: dflt.defaultSpan };
+  }
   if (url) {
     return { kind: 'url', ...url };
   }

@@ -1,0 +1,63 @@
+/*
+ * Quick fixes: every fix an issue carries (diagnostic.data.fixes, computed
+ * by the check), plus "suppress" which adds `# haproxy-migrate: ignore
+ * <code>` above the line. Keyed on diagnostic code and data, never on text.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { pathToUri } from '../document-cache';
+import type { QuickFix, SourceFile } from '../engine';
+import { filesOf } from './diagnostics';
+import { toRange, type DiagnosticData } from './convert';
+import type { DocumentView } from './project';
+
+function fixAction(fix: QuickFix, diagnostic: Diagnostic, fileOf: (p: string) => SourceFile | undefined): CodeAction | undefined {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const e of fix.edits) {
+    const file = fileOf(e.file);
+    if (!file) {
+      return undefined;
+    }
+    (changes[pathToUri(e.file)] ??= []).push({ range: toRange(file, e.span), newText: e.newText });
+  }
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes } };
+}
+
+/** Inserts the ignore comment above the diagnostic's line, indented like it (map comments start in column 0). */
+function suppressAction(uri: string, file: SourceFile, diagnostic: Diagnostic, isMap: boolean): CodeAction {
+  const line = diagnostic.range.start.line;
+  const start = file.lineStarts[line] ?? 0;
+  const indent = isMap ? '' : (/^[ \t]*/.exec(file.text.slice(start)) ?? [''])[0];
+  const code = String(diagnostic.code);
+  return {
+    title: `Suppress ${code} on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# haproxy-migrate: ignore ${code}\n` }] } },
+  };
+}
+
+/** Code actions for the diagnostics the client sends in the request context. */
+export function provideCodeActions(view: DocumentView, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const files = view.kind === 'config' ? filesOf(view.doc) : new Map<string, SourceFile>(view.map ? [[view.path, view.map.file]] : []);
+  if (view.kind === 'map') {
+    view.uses.forEach((u) => filesOf(u.doc).forEach((f, p) => files.set(p, f)));
+  }
+  const own = view.kind === 'config' ? view.doc.loaded.config.file : view.map?.file;
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== 'haproxy-migration' || typeof d.code !== 'string') {
+      continue;
+    }
+    const data = d.data as DiagnosticData | undefined;
+    for (const fix of data?.fixes ?? []) {
+      const a = fixAction(fix, d, (p) => files.get(p));
+      if (a) {
+        out.push(a);
+      }
+    }
+    if (own) {
+      out.push(suppressAction(view.uri, own, d, view.kind === 'map'));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/*
+ * Completion from the keyword catalogue: section keywords, directives allowed
+ * in the current section, options, server settings, backend names, and
+ * sample fetches/converters inside `%[ ]`.
+ */
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS } from '../model/keyword-catalogue';
+import { SERVER_SETTING_ARITY } from '../model/server-keywords';
+import type { HaproxyConfig, SectionKind } from '../engine';
+import { toOffset } from './convert';
+import { PROXY_KEYWORD_DOCS, SERVER_KEYWORD_DOCS } from './keyword-docs';
+import type { DocumentView } from './project';
+import { SAMPLE_CONVERTERS, SAMPLE_FETCHES } from './sample-functions';
+
+const SECTION_KEYWORDS = ['global', 'defaults', 'frontend', 'backend', 'listen', 'resolvers', 'userlist', 'peers', 'mailers', 'program', 'cache', 'http-errors', 'ring'];
+const LETTER: Partial<Record<SectionKind, string>> = { defaults: 'd', frontend: 'f', listen: 'l', backend: 'b' };
+
+const items = (names: Iterable<string>, kind: CompletionItemKind, docs?: Readonly<Record<string, { summary: string }>>): CompletionItem[] =>
+  [...names].map((label) => ({ label, kind, ...(docs?.[label] ? { detail: docs[label].summary } : {}) }));
+
+function sectionAt(config: HaproxyConfig, line: number): SectionKind | undefined {
+  let kind: SectionKind | undefined;
+  for (const s of config.sections) {
+    if (s.header.line < line) {
+      kind = s.kind;
+    }
+  }
+  return kind;
+}
+
+function directivesFor(kind: SectionKind | undefined): CompletionItem[] {
+  if (kind === 'global') {
+    return items(GLOBAL_KEYWORDS, CompletionItemKind.Keyword);
+  }
+  const letter = kind ? LETTER[kind] : undefined;
+  if (!letter) {
+    return [];
+  }
+  return items(Object.keys(PROXY_KEYWORDS).filter((k) => PROXY_KEYWORDS[k]?.includes(letter)), CompletionItemKind.Keyword, PROXY_KEYWORD_DOCS);
+}
+
+/** Completion inside an open `%[`: a fetch right after `%[`, a converter after a comma. */
+function sampleItems(before: string): CompletionItem[] | undefined {
+  const open = before.lastIndexOf('%[');
+  if (open < 0 || before.indexOf(']', open) >= 0) {
+    return undefined;
+  }
+  const inside = before.slice(open + 2);
+  const depth = [...inside].reduce((d, c) => d + (c === '(' ? 1 : c === ')' ? -1 : 0), 0);
+  if (depth > 0) {
+    return [];
+  }
+  return /,[\w.-]*$/.test(inside) ? items(SAMPLE_CONVERTERS, CompletionItemKind.Function) : items(SAMPLE_FETCHES, CompletionItemKind.Function);
+}
+
+function backendItems(names: Iterable<string>): CompletionItem[] {
+  return items(new Set(names), CompletionItemKind.Class);
+}
+
+/** Completion items at `position`; an empty list where nothing applies. */
+export function provideCompletion(view: DocumentView, position: Position): CompletionItem[] {
+  if (view.kind === 'map') {
+    const entry = view.map?.entries.find((e) => e.line === position.line);
+    const before = view.map?.file.text.slice(view.map.file.lineStarts[position.line] ?? 0, view.map ? toOffset(view.map.file, position) : 0) ?? '';
+    const inValue = entry ? toOffset((view.map as NonNullable<typeof view.map>).file, position) > entry.keySpan.end : /\S\s+\S*$/.test(before);
+    return inValue ? backendItems(view.uses.flatMap((u) => [...u.doc.loaded.config.backendsByName.keys()])) : [];
+  }
+  const config = view.doc.loaded.config;
+  const offset = toOffset(config.file, position);
+  const before = config.file.text.slice(config.file.lineStarts[position.line] ?? 0, offset);
+  const sample = sampleItems(before);
+  if (sample) {
+    return sample;
+  }
+  const words = before.trimStart().split(/\s+/);
+  const typing = words.length <= 1;
+  if (typing) {
+    const section = /^\s/.test(before) ? sectionAt(config, position.line) : undefined;
+    return [...items(SECTION_KEYWORDS, CompletionItemKind.Module), ...directivesFor(section)];
+  }
+  const keyword = words[0];
+  if ((keyword === 'use_backend' || keyword === 'default_backend') && words.length === 2) {
+    return backendItems(config.backendsByName.keys());
+  }
+  if (keyword === 'option' && words.length === 2) {
+    return items(Object.keys(PROXY_OPTIONS), CompletionItemKind.Property);
+  }
+  if ((keyword === 'server' || keyword === 'default-server' || keyword === 'server-template') && words.length >= (keyword === 'default-server' ? 2 : 4)) {
+    return items(SERVER_SETTING_ARITY.keys(), CompletionItemKind.Property, SERVER_KEYWORD_DOCS);
+  }
+  return [];
+}
