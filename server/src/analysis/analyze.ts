@@ -4,7 +4,6 @@ import type { Issue } from './issue';
 import { addSuppressionFixes, applySuppressions, type CommentLine, type SuppressionSource } from './suppression';
 import type { SourceFile } from '../model/source-file';
 
-
 /**
  * Runs every check and returns model issues, map issues and check issues,
  * minus the suppressed ones. A check that throws is a bug: it is reported as
@@ -21,10 +20,20 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHEC
     if (ctx.signal?.aborted) {
       break;
     }
-    issues.push(...check(ctx));
+    issues.push(...runOne(check, ctx));
   }
   const sources = suppressionSources(ctx);
   return addSuppressionFixes(applySuppressions(dedupe(issues), sources), sources);
+}
+
+function runOne(check: Check, ctx: CheckContext): Issue[] {
+  try {
+    return check(ctx);
+  } catch (e) {
+    // A bug in one check must not hide every other diagnostic.
+    const reason = e instanceof Error ? e.message : String(e);
+    return [{ code: 'internal/check-failed', severity: 'info', message: `A check failed on this file and was skipped (${check.name || 'anonymous check'}: ${reason}); please report it`, file: ctx.config.file.path, span: { start: 0, end: 0 } }];
+  }
 }
 
 function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {

@@ -34,6 +34,7 @@ export const ISSUE_CODES = [
   'health/observe-without-check',
   'health/unbalanced-checks',
   'health/check-slower-than-users',
+  'internal/check-failed',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
