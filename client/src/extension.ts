@@ -1,15 +1,23 @@
-/* VS Code entry: starts the language client. Commands live in commands/. */
-import type { ExtensionContext } from 'vscode';
+/* VS Code entry: starts the language client and registers the commands (one file per command in commands/). */
+import { commands, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeTrustNotification } from '../../server/src/protocol';
 import { registerRampCommands } from './commands/ramp-commands';
+import { runSimulateRoute } from './commands/simulate-route';
 import { createLanguageClient } from './language-client';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  client = createLanguageClient(context);
-  await client.start();
-  registerRampCommands(context, client);
+  const started = createLanguageClient(context);
+  client = started;
+  await started.start();
+  context.subscriptions.push(
+    commands.registerCommand('haproxy.simulateRoute', () => runSimulateRoute(started)),
+    // Trust is granted without a restart; restricted settings apply from then on.
+    workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification(DidChangeTrustNotification, { trusted: true })),
+  );
+  registerRampCommands(context, started);
 }
 
 export function deactivate(): Thenable<void> | undefined {
