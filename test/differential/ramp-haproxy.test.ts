@@ -101,6 +101,8 @@ describe.runIf(!SKIP)('ramp steps on a running HAProxy through the stats socket'
     'backend app', '    balance roundrobin',
     `    server onprem 127.0.0.1:1 weight ${onprem}`,
     `    server aws-a 127.0.0.1:2 weight ${aws}`, '',
+    // static-rr accepts runtime weights of 0% or 100% of the initial weight only: a way to make HAProxy refuse a set.
+    'backend st', '    balance static-rr', '    server aws-s 127.0.0.1:2 weight 1', '    server onprem-s 127.0.0.1:1 weight 0', '',
   ].join('\n');
 
   beforeAll(async () => {
@@ -137,19 +139,31 @@ describe.runIf(!SKIP)('ramp steps on a running HAProxy through the stats socket'
     expect(outcome.log).toContain('runtime: set weight app/onprem 1 (was 75): verified');
   });
 
-  it('restores the running weights and the file when a server is unknown to HAProxy', async () => {
+  it('changes nothing on the running HAProxy or in the file when a server is unknown to it', async () => {
     const cfg = join(dir, 'haproxy.cfg');
-    // The file has a target HAProxy was not started with: 2/3 → 75% changes onprem and aws-a, then fails on aws-b.
+    // The file has a target HAProxy was not started with: 2/3 → 75% would change onprem, aws-a and aws-b.
     const text = running(1, 1).replace('    server aws-a 127.0.0.1:2 weight 1', '    server aws-a 127.0.0.1:2 weight 1\n    server aws-b 127.0.0.1:3 weight 1');
     writeFileSync(cfg, text);
     const runtimeBefore = [await getRuntimeWeight(socket, 'app', 'onprem'), await getRuntimeWeight(socket, 'app', 'aws-a')];
     const { outcome } = await applyStep(cfg, 'app', 'next', { runtime: { socket, backend: 'app' } });
     expect(outcome.ok).toBe(false);
-    expect(outcome.log.join('\n')).toMatch(/aws-b/);
-    expect(outcome.log.join('\n')).toContain('restored app/aws-a to 1');
-    expect(outcome.log.join('\n')).toContain('restored app/onprem to 1');
+    expect(outcome.log.join('\n')).toContain('get weight app/aws-b: No such server.; nothing was changed');
     expect([await getRuntimeWeight(socket, 'app', 'onprem'), await getRuntimeWeight(socket, 'app', 'aws-a')]).toEqual(runtimeBefore);
     expect(readFileSync(cfg, 'utf8')).toBe(text);
-    expect(existsSync(join(dir, '.haproxy-migration/history.jsonl')) && readFileSync(join(dir, '.haproxy-migration/history.jsonl'), 'utf8').includes('aws-b')).toBe(false);
+    expect(readFileSync(join(dir, '.haproxy-migration/history.jsonl'), 'utf8')).not.toContain('aws-b');
+  });
+
+  it('restores the weights already changed when HAProxy refuses one in the middle', async () => {
+    const cfg = join(dir, 'st.cfg');
+    const text = running(1, 1);
+    writeFileSync(cfg, text);
+    const { outcome } = await applyStep(cfg, 'st', 'abort', { runtime: { socket, backend: 'st' } });
+    expect(outcome.ok).toBe(false);
+    const log = outcome.log.join('\n');
+    expect(log).toContain('runtime: set weight st/aws-s 0 (was 1): verified');
+    expect(log).toContain("set weight st/onprem-s 1: Backend is using a static LB algorithm and only accepts weights '0%' and '100%'.");
+    expect(log).toContain('restored st/aws-s to 1');
+    expect([await getRuntimeWeight(socket, 'st', 'aws-s'), await getRuntimeWeight(socket, 'st', 'onprem-s')]).toEqual([1, 0]);
+    expect(readFileSync(cfg, 'utf8')).toBe(text);
   });
 });

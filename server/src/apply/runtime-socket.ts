@@ -66,9 +66,11 @@ async function setAndVerify(socketPath: string, backend: string, w: RuntimeWeigh
 }
 
 /**
- * Sets each weight with `set weight` and checks it with `get weight`. When
- * any command fails, the weights already changed are set back to the values
- * read before, so a running HAProxy never keeps half a step.
+ * Reads every server's weight first (an unknown server refuses the step
+ * before anything changes), then sets each weight with `set weight` and
+ * checks it with `get weight`. When a command fails, the weights already
+ * changed are set back to the values read before, so a running HAProxy
+ * never keeps half a step.
  *
  * Contract: never rejects; socket failures are reported in the outcome.
  */
@@ -76,19 +78,23 @@ export async function applyRuntimeWeights(socketPath: string, backend: string, w
   const log: string[] = [];
   const done: RuntimeWeight[] = [];
   try {
+    // Every server is looked up before anything changes, so an unknown server costs no change at all.
+    const previous: number[] = [];
     for (const w of weights) {
       const before = await getRuntimeWeight(socketPath, backend, w.server);
       if (typeof before !== 'number') {
-        log.push(`get weight ${backend}/${w.server}: ${before.problem}`);
-        return { ok: false, log: [...log, ...(await restore(socketPath, backend, done))] };
+        return { ok: false, log: [`get weight ${backend}/${w.server}: ${before.problem}; nothing was changed`] };
       }
+      previous.push(before);
+    }
+    for (const [i, w] of weights.entries()) {
+      const before = previous[i] as number;
       const problem = await setAndVerify(socketPath, backend, w);
+      done.push({ server: w.server, weight: before });
       if (problem !== undefined) {
         log.push(`set weight ${backend}/${w.server} ${w.weight}: ${problem}`);
-        done.push({ server: w.server, weight: before });
         return { ok: false, log: [...log, ...(await restore(socketPath, backend, done))] };
       }
-      done.push({ server: w.server, weight: before });
       log.push(`set weight ${backend}/${w.server} ${w.weight} (was ${before}): verified`);
     }
     return { ok: true, log };
