@@ -39,6 +39,15 @@ describe('layer rules (style guide B3)', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lets analysis, simulation and ramp read the model only, never run the parser', () => {
+    const offenders = ['analysis', 'simulate', 'ramp'].flatMap((layer) =>
+      tsFiles(path.join(ROOT, 'server/src', layer)).flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]*\/parser\/[^'"]*)['"]/gm)].map((m) => `${path.relative(ROOT, f)} imports ${m[1]}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the CLI free of LSP libraries', () => {
     const files = [path.join(ROOT, 'server/src/cli.ts'), ...tsFiles(path.join(ROOT, 'server/src/cli'))];
     expect(files.flatMap((f) => imports(f).filter((i) => /^vscode/.test(i)).map((i) => `${f}: ${i}`))).toEqual([]);

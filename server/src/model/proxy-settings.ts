@@ -1,3 +1,4 @@
+import { parseWordExpression } from './conditions';
 import { parseDefaultBackend } from './proxy-rules';
 import type { Balance, BalanceAlgorithm, Directive, HashType, ProxyMode, ProxySettings } from './types';
 import { parseTime } from './word-values';
@@ -12,7 +13,7 @@ export function builtinProxySettings(haproxyVersion: string): ProxySettings {
   const randomByDefault = major > 3 || (major === 3 && minor >= 3);
   return {
     mode: 'tcp',
-    balance: { algorithm: randomByDefault ? 'random' : 'roundrobin', params: [], argument: undefined, directive: undefined },
+    balance: { algorithm: randomByDefault ? 'random' : 'roundrobin', params: [], argument: undefined, expression: undefined, directive: undefined },
     hashType: { method: 'map-based', fn: 'sdbm', avalanche: false },
     allBackups: false,
     timeouts: {},
@@ -36,7 +37,8 @@ export function parseBalance(d: Directive): Balance | undefined {
   const params = d.args.slice(1).map((w) => w.value);
   // `balance url_param <name>` and `balance hash <expr>` take the argument as the next word.
   const argument = m?.[2] ?? (name === 'url_param' || name === 'hash' ? params[0] : undefined);
-  return { algorithm: name as BalanceAlgorithm, params, argument, directive: d };
+  const hashWord = name === 'hash' ? d.args[1] : undefined;
+  return { algorithm: name as BalanceAlgorithm, params, argument, expression: hashWord ? parseWordExpression(hashWord) : undefined, directive: d };
 }
 
 function parseHashType(d: Directive, current: HashType): HashType {

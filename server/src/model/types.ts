@@ -67,6 +67,8 @@ export interface Balance {
   readonly params: readonly string[];
   /** hdr(name) / url_param name / rdp-cookie name / hash expression when given. */
   readonly argument: string | undefined;
+  /** For `balance hash <expr>`: the parsed expression (file offsets), undefined when unparsable. */
+  readonly expression: SampleExpression | undefined;
   /** Where it was written; undefined when it is HAProxy's default. */
   readonly directive: Directive | undefined;
 }

@@ -1,5 +1,4 @@
 import type { Proxy, Server } from '../model/types';
-import { parseSampleExpression } from '../parser/sample-expression';
 import { computeBalance, type BalanceRequestKey, type BalanceResult, type BalanceServer } from './balance';
 import { evaluateCondition } from './condition';
 import { at, type EvalContext } from './eval-context';
@@ -98,11 +97,10 @@ function requestKey(backend: Proxy, ctx: EvalContext): BalanceRequestKey | strin
   if (b.algorithm !== 'hash') {
     return key;
   }
-  const parsed = parseSampleExpression(b.argument ?? '');
-  if (!parsed.expression) {
+  if (!b.expression) {
     return `cannot simulate: balance hash expression '${b.argument ?? ''}'`;
   }
-  const sample = evaluateExpression(parsed.expression, ctx, false);
+  const sample = evaluateExpression(b.expression, ctx, false);
   if (sample.kind === 'unsupported') {
     return sample.reason;
   }
