@@ -7,6 +7,7 @@ import { runChecks } from './analysis/analyze';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type ResolvedMap } from './analysis/check';
 import type { Issue } from './analysis/issue';
 import { buildConfigModel } from './model/build-model';
+import type { LineTemplateCache } from './model/line-templates';
 import { buildMapModel } from './model/build-map';
 import { mapPathCandidates, type MapRoot } from './model/map-paths';
 import type { HaproxyConfig, MapFile } from './model/types';
@@ -18,6 +19,7 @@ export type { MapRoot } from './model/map-paths';
 export type { Span } from './model/span';
 export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
+export { LineTemplateCache } from './model/line-templates';
 export { buildMapModel } from './model/build-map';
 export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
 
@@ -51,9 +53,18 @@ export interface LoadedConfig {
   readonly options: EngineOptions;
 }
 
+/** Caches a long-lived caller (the language server) keeps per document between builds. */
+export interface LoadCaches {
+  /** Parsed map files by resolved path, so a map shared by configs is parsed once. */
+  readonly parsedMap?: (resolvedPath: string, text: string) => MapFile;
+  /** Line templates of the previous build: only changed lines are tokenized again. */
+  readonly lines?: LineTemplateCache;
+}
+
 /** Parses a config and loads every map file it references, through `source`. */
-export function loadConfig(text: string, path: string, source: MapSource, options: EngineOptions = DEFAULT_ENGINE_OPTIONS, parsedMaps?: (resolvedPath: string, text: string) => MapFile): LoadedConfig {
-  const config = buildConfigModel(text, path, { haproxyVersion: options.haproxyVersion });
+export function loadConfig(text: string, path: string, source: MapSource, options: EngineOptions = DEFAULT_ENGINE_OPTIONS, caches: LoadCaches | ((resolvedPath: string, text: string) => MapFile) = {}): LoadedConfig {
+  const { parsedMap: parsedMaps, lines } = typeof caches === 'function' ? { parsedMap: caches, lines: undefined } : caches;
+  const config = buildConfigModel(text, path, { haproxyVersion: options.haproxyVersion, lineCache: lines });
   const maps = new Map<string, ResolvedMap>();
   for (const ref of config.mapReferences) {
     if (maps.has(ref.path)) {
