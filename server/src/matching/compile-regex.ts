@@ -2,6 +2,7 @@ import { boundedExec } from './bounded-exec';
 import { fromByteString, toByteString } from './byte-string';
 import { NfaRunner } from './nfa-runner';
 import { translatePcre, type PcreTranslation } from './pcre-translate';
+import type { LiteralPattern } from './pcre-tokens';
 import { buildSearchLanguage, type SearchLanguage } from './search-language';
 
 export interface CompileRegexOptions {
@@ -59,6 +60,10 @@ class Compiled implements CompiledRegex {
     if (!t.ok) {
       return { status: t.kind, reason: t.reason };
     }
+    const lit = t.literal;
+    if (lit !== undefined && !captures) {
+      return { matched: matchLiteral(lit, bytes) };
+    }
     const lang = this.language;
     if (lang?.exact === true) {
       this.runner ??= new NfaRunner(lang.nfa);
@@ -83,6 +88,17 @@ class Compiled implements CompiledRegex {
     });
     return { matched: true, groups };
   }
+}
+
+function matchLiteral(lit: LiteralPattern, bytes: string): boolean {
+  const ends = (suffix: string): boolean => bytes.endsWith(suffix) || (lit.anchoredEnd === 'dollar' && bytes.endsWith(`${suffix}\n`));
+  if (lit.anchoredStart) {
+    if (lit.anchoredEnd === 'none') {
+      return bytes.startsWith(lit.text);
+    }
+    return bytes === lit.text || (lit.anchoredEnd === 'dollar' && bytes === `${lit.text}\n`);
+  }
+  return lit.anchoredEnd === 'none' ? bytes.includes(lit.text) : ends(lit.text);
 }
 
 const CACHE_LIMIT = 10_000;

@@ -6,7 +6,6 @@ import { parseIpAddress, parseIpPrefix, prefixContains, type IpPrefix } from './
 import { LiteralIndex } from './literal-index';
 import { DIR_DELIMITERS, DOM_DELIMITERS, matchWord } from './match-word';
 import { expandRegmTemplate } from './regm-template';
-import { requiredLiteral } from './required-literal';
 
 /** Which entry a map converter picks for an input, and the value it returns. */
 export type MapMatchResult =
@@ -43,7 +42,7 @@ function firstByKey(entries: readonly MapEntry[]): Map<string, MapEntry> {
 
 function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): PreparedMap {
   const compiled = entries.map((e) => compileRegex(e.key, { caseless: false, noAutoCapture: match === 'reg' }));
-  const index = new LiteralIndex(compiled.map((c) => (c.translation.ok ? requiredLiteral(c.translation.source) : '')));
+  const index = new LiteralIndex(compiled.map((c) => (c.translation.ok ? c.translation.requiredLiteral : '')));
   const lookup = (input: string): MapMatchResult => {
     const bytes = toByteString(input);
     for (const i of index.candidates(bytes)) {

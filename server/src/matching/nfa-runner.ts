@@ -1,66 +1,83 @@
 import type { NFA } from 'refa';
 
-type State = readonly number[];
-
 /**
- * Runs an NFA over a byte string in time linear in the input (a lazily built
- * DFA: each distinct set of NFA states is computed once per character).
- * The cache is bounded; past it, sets are recomputed rather than stored.
+ * Runs an NFA over a byte string in time linear in the input times the
+ * automaton size (a breadth-first simulation, no backtracking). Buffers are
+ * reused so a run allocates nothing.
  */
 export class NfaRunner {
-  private readonly nodes: NFA.ReadonlyNode[] = [];
-  private readonly finals = new Set<number>();
-  private readonly out: (readonly { readonly to: number; readonly has: (c: number) => boolean }[])[] = [];
-  private readonly cache = new Map<string, Map<number, State>>();
-  private readonly initial: State;
+  /** Per state: target state ids. */
+  private readonly targets: Int32Array[] = [];
+  /** Per state: flattened [min, max, min, max, …] per edge, edges in `targets` order. */
+  private readonly ranges: number[][][] = [];
+  private readonly final: Uint8Array;
+  private readonly initial: number;
+  private current: Int32Array;
+  private next: Int32Array;
+  private readonly stamp: Uint32Array;
+  private generation = 0;
 
   constructor(nfa: NFA) {
     const ids = new Map<NFA.ReadonlyNode, number>();
     for (const node of nfa.nodes()) {
-      ids.set(node, this.nodes.length);
-      this.nodes.push(node);
+      ids.set(node, ids.size);
     }
-    this.nodes.forEach((node, id) => {
-      if (nfa.finals.has(node as NFA.Node)) {
-        this.finals.add(id);
+    this.final = new Uint8Array(ids.size);
+    for (const [node, id] of ids) {
+      this.final[id] = nfa.finals.has(node as NFA.Node) ? 1 : 0;
+      const to: number[] = [];
+      const rs: number[][] = [];
+      for (const [target, set] of node.out) {
+        const t = ids.get(target);
+        if (t !== undefined) {
+          to.push(t);
+          rs.push(set.ranges.flatMap((r) => [r.min, r.max]));
+        }
       }
-      this.out.push([...node.out].map(([to, set]) => ({ to: ids.get(to) ?? -1, has: (c: number) => set.has(c) })).filter((e) => e.to >= 0));
-    });
-    this.initial = [ids.get(nfa.initial) ?? 0];
+      this.targets[id] = Int32Array.from(to);
+      this.ranges[id] = rs;
+    }
+    this.initial = ids.get(nfa.initial) ?? 0;
+    this.current = new Int32Array(ids.size + 1);
+    this.next = new Int32Array(ids.size + 1);
+    this.stamp = new Uint32Array(ids.size);
   }
 
   /** Whether the automaton accepts the whole byte string. */
   accepts(input: string): boolean {
-    let state = this.initial;
-    for (let i = 0; i < input.length && state.length > 0; i++) {
-      state = this.step(state, input.charCodeAt(i));
-    }
-    return state.some((s) => this.finals.has(s));
-  }
-
-  private step(state: State, c: number): State {
-    const key = state.join(',');
-    let row = this.cache.get(key);
-    const hit = row?.get(c);
-    if (hit !== undefined) {
-      return hit;
-    }
-    const next = new Set<number>();
-    for (const s of state) {
-      for (const edge of this.out[s] ?? []) {
-        if (edge.has(c)) {
-          next.add(edge.to);
+    let count = 1;
+    this.current[0] = this.initial;
+    for (let i = 0; i < input.length && count > 0; i++) {
+      const c = input.charCodeAt(i);
+      const gen = ++this.generation;
+      let n = 0;
+      for (let k = 0; k < count; k++) {
+        const s = this.current[k] ?? 0;
+        const to = this.targets[s] ?? new Int32Array(0);
+        const rs = this.ranges[s] ?? [];
+        for (let e = 0; e < to.length; e++) {
+          const t = to[e] ?? 0;
+          if (this.stamp[t] === gen) {
+            continue;
+          }
+          const r = rs[e] ?? [];
+          for (let j = 0; j < r.length; j += 2) {
+            if (c >= (r[j] ?? 0) && c <= (r[j + 1] ?? -1)) {
+              this.stamp[t] = gen;
+              this.next[n++] = t;
+              break;
+            }
+          }
         }
       }
+      [this.current, this.next] = [this.next, this.current];
+      count = n;
     }
-    const result = [...next].sort((a, b) => a - b);
-    if (this.cache.size < 5000) {
-      if (row === undefined) {
-        row = new Map();
-        this.cache.set(key, row);
+    for (let k = 0; k < count; k++) {
+      if (this.final[this.current[k] ?? 0] === 1) {
+        return true;
       }
-      row.set(c, result);
     }
-    return result;
+    return false;
   }
 }

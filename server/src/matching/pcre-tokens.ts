@@ -8,7 +8,7 @@ export type GroupKind = 'capture' | 'group' | 'atomic' | 'look';
 
 export type PcreToken =
   /** One quantifiable atom, already in JavaScript syntax. */
-  | { readonly t: 'atom'; readonly s: string }
+  | { readonly t: 'atom'; readonly s: string; readonly lit?: number }
   /** A zero-width JavaScript assertion (`^`, `$`, `\b`, `\B`). */
   | { readonly t: 'assert'; readonly s: string }
   /** PCRE `$`/`\Z`: end of subject or before a final newline. */
@@ -109,4 +109,56 @@ export function renderPcreTokens(tokens: readonly PcreToken[], mode: 'exec' | 'l
     }
   });
   return { source: out, groupMap };
+}
+
+/** A pattern that is one literal, optionally anchored: matched without any automaton. */
+export interface LiteralPattern {
+  /** The literal as a byte string. */
+  readonly text: string;
+  readonly anchoredStart: boolean;
+  /** 'dollar': PCRE `$` (end or before a final newline); 'end': `\z`. */
+  readonly anchoredEnd: 'none' | 'dollar' | 'end';
+}
+
+/** The literal form of the tokens, when they are `^?literal$?`. */
+export function literalPattern(tokens: readonly PcreToken[]): LiteralPattern | undefined {
+  let from = 0;
+  let to = tokens.length;
+  const first = tokens[0];
+  const anchoredStart = first?.t === 'assert' && first.s === '^';
+  from += anchoredStart ? 1 : 0;
+  const last = tokens[to - 1];
+  let anchoredEnd: LiteralPattern['anchoredEnd'] = 'none';
+  if (to > from && last?.t === 'dollar') {
+    anchoredEnd = 'dollar';
+  } else if (to > from && last?.t === 'assert' && last.s === '$') {
+    anchoredEnd = 'end';
+  }
+  to -= anchoredEnd === 'none' ? 0 : 1;
+  let text = '';
+  for (const tok of tokens.slice(from, to)) {
+    if (tok.t !== 'atom' || tok.lit === undefined) {
+      return undefined;
+    }
+    text += String.fromCharCode(tok.lit);
+  }
+  return text === '' ? undefined : { text, anchoredStart, anchoredEnd };
+}
+
+/** Longest run of literal atoms every match must contain ('' when unknown). */
+export function requiredLiteralOf(tokens: readonly PcreToken[]): string {
+  let depth = 0;
+  let best = '';
+  let run = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as PcreToken;
+    if (tok.t === 'alt' && depth === 0) {
+      return '';
+    }
+    depth += tok.t === 'open' ? 1 : tok.t === 'close' ? -1 : 0;
+    const literal = depth === 0 && tok.t === 'atom' && tok.lit !== undefined && tokens[i + 1]?.t !== 'quant';
+    run = literal ? run + String.fromCharCode(tok.lit ?? 0) : '';
+    best = run.length > best.length ? run : best;
+  }
+  return best;
 }

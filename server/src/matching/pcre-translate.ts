@@ -3,7 +3,7 @@ import { addAsciiCase, complementRanges, renderClass, renderLiteral, type Ranges
 import { parsePcreClass } from './pcre-class';
 import { parsePcreEscape } from './pcre-escape';
 import { checkLookbehinds } from './pcre-lookbehind';
-import { renderPcreTokens, type GroupKind, type PcreToken } from './pcre-tokens';
+import { literalPattern, renderPcreTokens, requiredLiteralOf, type GroupKind, type LiteralPattern, type PcreToken } from './pcre-tokens';
 
 export interface PcreTranslateOptions {
   /** PCRE2_CASELESS (ACL `-i`). */
@@ -25,6 +25,12 @@ export type PcreTranslation =
       /** Index = PCRE group number, value = JavaScript group number. */
       readonly groupMap: readonly number[];
       readonly hasBackreferences: boolean;
+      /** Set when the pattern is `^?literal$?`, so it can be matched without automata. */
+      readonly literal: LiteralPattern | undefined;
+      /** Longest literal every match contains (a prefilter; '' when unknown). */
+      readonly requiredLiteral: string;
+      /** No anchors, `\b`/`\B` or lookarounds: a match inside a string is a match inside any string containing it. */
+      readonly contextFree: boolean;
     }
   | {
       readonly ok: false;
@@ -77,7 +83,7 @@ const classAtom = (ranges: Ranges, flags: Flags, negated = false): PcreToken => 
 
 function charAtom(code: number, flags: Flags): PcreToken {
   const isLetter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
-  return flags.caseless && isLetter ? classAtom([[code, code]], flags) : { t: 'atom', s: renderLiteral(code) };
+  return flags.caseless && isLetter ? classAtom([[code, code]], flags) : { t: 'atom', s: renderLiteral(code), lit: code };
 }
 
 /**
@@ -326,14 +332,20 @@ export function translatePcre(pattern: string, opts: PcreTranslateOptions): Pcre
   const exec = renderPcreTokens(tokens, 'exec');
   const language = renderPcreTokens(tokens, 'language');
   try {
-    const ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(exec.source, 0, exec.source.length, { unicode: false });
-    const lookbehind = checkLookbehinds(ast);
-    if (lookbehind !== undefined) {
-      return invalid(lookbehind);
-    }
     new RegExp(exec.source);
+    if (exec.source.includes('(?<=') || exec.source.includes('(?<!')) {
+      const ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(exec.source, 0, exec.source.length, { unicode: false });
+      const lookbehind = checkLookbehinds(ast);
+      if (lookbehind !== undefined) {
+        return invalid(lookbehind);
+      }
+    }
   } catch (e) {
     return invalid(e instanceof Error ? e.message : String(e));
   }
-  return { ok: true, source: exec.source, languageSource: language.source, flags: '', notes: [...notes], groupMap: exec.groupMap, hasBackreferences };
+  return { ok: true, source: exec.source, languageSource: language.source, flags: '', notes: [...notes], groupMap: exec.groupMap, hasBackreferences,
+    literal: literalPattern(tokens),
+    requiredLiteral: requiredLiteralOf(tokens),
+    contextFree: tokens.every((tok) => tok.t !== 'assert' && tok.t !== 'dollar' && !(tok.t === 'open' && tok.kind === 'look')),
+  };
 }

@@ -1,4 +1,4 @@
-import { JS, NFA, Transformers, transform, visitAst, type NoParent, type Expression } from 'refa';
+import { JS, NFA, Transformers, transform, visitAst, type Element, type NoParent, type Expression, type Node } from 'refa';
 
 /**
  * The set of inputs on which a regex search succeeds anywhere (HAProxy never
@@ -49,6 +49,63 @@ function build(source: string, backreferences: 'throw' | 'disable'): SearchLangu
   }
 }
 
+function hasAssertion(node: NoParent<Node>): boolean {
+  let found = false;
+  visitAst(node, {
+    onAssertionEnter() {
+      found = true;
+    },
+  });
+  return found;
+}
+
+const isStart = (e: NoParent<Element> | undefined): boolean => e?.type === 'Assertion' && e.kind === 'behind' && e.negate;
+const isEnd = (e: NoParent<Element> | undefined): boolean => e?.type === 'Assertion' && e.kind === 'ahead' && e.negate;
+
+/**
+ * Fast path for the common shape `^?core$?` without other assertions: the
+ * search language is (Σ*)core(Σ*) with the anchored sides left bare, built by
+ * NFA operations instead of AST transformers (several times faster).
+ */
+function buildSimple(source: string): SearchLanguage | undefined {
+  try {
+    return buildSimpleOrThrow(source);
+  } catch {
+    return undefined;
+  }
+}
+
+function buildSimpleOrThrow(source: string): SearchLanguage | undefined {
+  const { expression, maxCharacter } = JS.Parser.fromLiteral({ source, flags: '' }).parse({ backreferences: 'throw', assertions: 'parse', maxNodes: NODE_LIMIT });
+  const only = expression.alternatives.length === 1 ? expression.alternatives[0] : undefined;
+  if (only === undefined) {
+    return undefined;
+  }
+  const elements = [...only.elements];
+  const anchoredStart = isStart(elements[0]);
+  if (anchoredStart) {
+    elements.shift();
+  }
+  const anchoredEnd = isEnd(elements[elements.length - 1]);
+  if (anchoredEnd) {
+    elements.pop();
+  }
+  const core: NoParent<Node> = { type: 'Concatenation', elements };
+  if (hasAssertion(core)) {
+    return undefined;
+  }
+  const factory = new NFA.LimitedNodeFactory(NODE_LIMIT);
+  const nfa = NFA.fromRegex(core, { maxCharacter }, { assertions: 'throw' }, factory);
+  const all = NFA.all({ maxCharacter });
+  if (!anchoredStart) {
+    nfa.prepend(all, factory);
+  }
+  if (!anchoredEnd) {
+    nfa.append(all, factory);
+  }
+  return { nfa, exact: true };
+}
+
 /**
  * Builds the search language of a translated pattern (`languageSource` from
  * translatePcre). Returns undefined only when even a subset automaton would be
@@ -56,7 +113,7 @@ function build(source: string, backreferences: 'throw' | 'disable'): SearchLangu
  */
 export function buildSearchLanguage(languageSource: string): SearchLanguage | undefined {
   try {
-    return build(languageSource, 'throw');
+    return buildSimple(languageSource) ?? build(languageSource, 'throw');
   } catch {
     try {
       const under = build(languageSource, 'disable');

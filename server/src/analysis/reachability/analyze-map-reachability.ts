@@ -1,0 +1,49 @@
+import { prepareMap } from '../../matching/match-map';
+import type { MapEntry, MapMatch } from '../../model/types';
+import { decideIntLine } from './int-reachability';
+import { decideIpLine } from './ip-reachability';
+import type { LineReachability, ReachabilityOptions } from './line-reachability';
+import { decideRegexLine, type ComplementCache } from './regex-reachability';
+import { decideByKey } from './simple-reachability';
+
+/**
+ * Decides, for every entry of a map used with match kind `match`, whether some
+ * input makes matchMap pick it (reference §5.3). Results are in entry order
+ * (only the `only` indexes when given). Every 'reachable' witness has been
+ * checked with matchMap; 'unreachable' is never a guess. Never throws on map
+ * content.
+ */
+export function analyzeMapReachability(entries: readonly MapEntry[], match: MapMatch, options: ReachabilityOptions = {}): LineReachability[] {
+  const map = prepareMap(entries, match);
+  const cache: ComplementCache = new Map();
+  const out: LineReachability[] = [];
+  entries.forEach((_, i) => {
+    if (options.only !== undefined && !options.only.has(i)) {
+      return;
+    }
+    switch (match) {
+      case 'reg':
+      case 'regm':
+        out.push(decideRegexLine(map, i, cache));
+        break;
+      case 'int':
+        out.push(decideIntLine(map, i));
+        break;
+      case 'ip':
+        out.push(decideIpLine(map, i));
+        break;
+      default:
+        out.push(decideByKey(map, i));
+    }
+  });
+  return out;
+}
+
+/**
+ * An input for which matchMap picks `entries[index]`, or undefined when the
+ * line is unreachable or undecided. Convenient for hover and simulator tests.
+ */
+export function findWitness(entries: readonly MapEntry[], match: MapMatch, index: number): string | undefined {
+  const [r] = analyzeMapReachability(entries, match, { only: new Set([index]) });
+  return r?.kind === 'reachable' ? r.witness : undefined;
+}

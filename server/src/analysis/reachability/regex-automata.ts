@@ -1,0 +1,90 @@
+import { DFA, NFA, type CharSet } from 'refa';
+import { fromByteString } from '../../matching/byte-string';
+
+/** Node budget for one determinisation or product; past it we say "cannot decide". */
+export const AUTOMATON_NODE_LIMIT = 20_000;
+
+export class AutomatonTooLarge extends Error {}
+
+/** Deterministic complement of the union of `languages`. Throws AutomatonTooLarge. */
+export function complementOfUnion(languages: readonly NFA[]): DFA {
+  try {
+    const union = NFA.empty({ maxCharacter: languages[0]?.maxCharacter ?? 0xffff });
+    for (const l of languages) {
+      union.union(l);
+    }
+    const dfa = DFA.fromFA(union, new DFA.LimitedNodeFactory(AUTOMATON_NODE_LIMIT));
+    dfa.minimize();
+    dfa.complement();
+    return dfa;
+  } catch {
+    throw new AutomatonTooLarge();
+  }
+}
+
+const READABLE = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~';
+
+function pickChar(set: CharSet): number {
+  for (let i = 0; i < READABLE.length; i++) {
+    const c = READABLE.charCodeAt(i);
+    if (set.has(c)) {
+      return c;
+    }
+  }
+  for (let c = 0x20; c < 0x7f; c++) {
+    if (set.has(c)) {
+      return c;
+    }
+  }
+  return set.ranges[0]?.min ?? 0;
+}
+
+interface Graph<S> {
+  readonly initial: S;
+  isFinal(s: S): boolean;
+  out(s: S): Iterable<[S, CharSet]>;
+}
+
+/** Breadth-first shortest accepted word; undefined when the language is empty. */
+function shortest<S>(g: Graph<S>): string | undefined {
+  const parent = new Map<S, { from: S; char: number } | null>([[g.initial, null]]);
+  const queue: S[] = [g.initial];
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head] as S;
+    if (g.isFinal(s)) {
+      const chars: number[] = [];
+      for (let p = parent.get(s); p; p = parent.get(p.from)) {
+        chars.push(p.char);
+      }
+      return String.fromCharCode(...chars.reverse());
+    }
+    for (const [to, set] of g.out(s)) {
+      if (!parent.has(to)) {
+        parent.set(to, { from: s, char: pickChar(set) });
+        queue.push(to);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A shortest readable word of `language` that `outside` (when given) also
+ * accepts, as a text string; undefined when there is none. Bytes that are not
+ * UTF-8 come back as they are: probing such a word simply fails to confirm
+ * anything, which is safe. Throws AutomatonTooLarge.
+ */
+export function firstWord(language: NFA, outside: DFA | undefined): string | undefined {
+  let bytes: string | undefined;
+  try {
+    if (outside === undefined) {
+      bytes = shortest<NFA.ReadonlyNode>({ initial: language.initial, isFinal: (s) => language.finals.has(s as NFA.Node), out: (s) => s.out });
+    } else {
+      const product = DFA.fromIntersection(language, outside, new DFA.LimitedNodeFactory(AUTOMATON_NODE_LIMIT));
+      bytes = shortest<DFA.ReadonlyNode>({ initial: product.initial, isFinal: (s) => product.finals.has(s as DFA.Node), out: (s) => s.out.invert(product.maxCharacter) });
+    }
+  } catch {
+    throw new AutomatonTooLarge();
+  }
+  return bytes === undefined ? undefined : (fromByteString(bytes) ?? bytes);
+}
