@@ -1,0 +1,121 @@
+/*
+ * Language server latencies on the generated 14,000-line workload, measured
+ * over --stdio against the bundled server/out/main.js as an editor sees
+ * them: first diagnostics after open, diagnostics after an edit (p50/p95)
+ * and hover (server share, keyword, simulated URL). Run by `npm run bench`.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+const dir = path.resolve(process.argv[2] ?? 'bench/out/data');
+const serverJs = path.resolve(__dirname, '../../server/out/main.js');
+const cfgPath = path.join(dir, 'haproxy.cfg');
+const uri = pathToFileURL(cfgPath).toString();
+const URL_COMMENT = '# http://application-0001.example.com/v2/customers/42\n';
+const text = URL_COMMENT + readFileSync(cfgPath, 'utf8');
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
+
+interface Session {
+  readonly c: ProtocolConnection;
+  /** Resolves on the next publish for the config with `version`. */
+  next(version: number): Promise<PublishDiagnosticsParams>;
+  close(): void;
+}
+
+async function startSession(): Promise<Session> {
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
+  const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters: { version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    for (const w of waiters.filter((x) => p.uri === uri && p.version === x.version)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(p);
+    }
+  });
+  c.listen();
+  await c.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {}, workspaceFolders: null });
+  await c.sendNotification('initialized', {});
+  return {
+    c,
+    next: (version) => new Promise((resolve) => waiters.push({ version, resolve })),
+    close: () => {
+      c.dispose();
+      child.kill();
+    },
+  };
+}
+
+async function firstDiagnostics(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await startSession();
+    const t0 = now();
+    const done = s.next(1);
+    await s.c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'haproxy', version: 1, text } });
+    await done;
+    times.push(now() - t0);
+    s.close();
+  }
+  return times;
+}
+
+async function editsAndHovers(): Promise<{ edits: number[]; hovers: Record<string, number[]>; diagnostics: number }> {
+  const s = await startSession();
+  const opened = s.next(1);
+  await s.c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'haproxy', version: 1, text } });
+  const diagnostics = (await opened).diagnostics.length;
+  const lines = text.split('\n');
+  const serverLine = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+server aws-/.test(l));
+  const weightAt = (lines[serverLine] ?? '').lastIndexOf('weight ') + 7;
+  const edits: number[] = [];
+  for (let v = 2; v < 62; v++) {
+    const t0 = now();
+    const done = s.next(v);
+    const digit = String(v % 2);
+    await s.c.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: serverLine, character: weightAt }, end: { line: serverLine, character: weightAt + 1 } }, text: digit }],
+    });
+    await done;
+    if (v >= 12) {
+      edits.push(now() - t0);
+    }
+  }
+  const targets: Record<string, { line: number; character: number }> = {
+    'server share': { line: serverLine, character: 12 },
+    keyword: { line: serverLine - 3, character: 6 },
+    'URL route': { line: 0, character: 20 },
+  };
+  const hovers: Record<string, number[]> = {};
+  for (const [name, position] of Object.entries(targets)) {
+    hovers[name] = [];
+    for (let i = 0; i < 60; i++) {
+      const t0 = now();
+      await s.c.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      if (i >= 10) {
+        hovers[name]?.push(now() - t0);
+      }
+    }
+  }
+  s.close();
+  return { edits, hovers, diagnostics };
+}
+
+async function main(): Promise<void> {
+  const first = await firstDiagnostics(5);
+  const { edits, hovers, diagnostics } = await editsAndHovers();
+  const f = (x: number): string => `${x.toFixed(1)} ms`;
+  process.stdout.write(`${cfgPath}: ${text.split('\n').length - 1} lines (with one URL comment), ${diagnostics} diagnostics, over --stdio\n`);
+  process.stdout.write(`first diagnostics after open: median ${f(pct(first, 50))}, max ${f(Math.max(...first))} (target ≤ 300 ms)\n`);
+  process.stdout.write(`diagnostics after an edit (${edits.length} edits): p50 ${f(pct(edits, 50))}, p95 ${f(pct(edits, 95))} (target p95 ≤ 30 ms)\n`);
+  for (const [name, xs] of Object.entries(hovers)) {
+    process.stdout.write(`hover ${name} (${xs.length}): p50 ${f(pct(xs, 50))}, p95 ${f(pct(xs, 95))} (target ≤ 5 ms)\n`);
+  }
+}
+
+void main();
