@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeLoaded, buildMapModel, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
+import { analyzeLoaded, buildMapModel, LineTemplateCache, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
 
 /** One analysed config (an open buffer or a workspace file on disk). */
 export interface AnalyzedDocument {
@@ -66,6 +66,8 @@ export class DocumentCache {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly dependencies = new Map<string, readonly string[]>();
   private readonly workspaceConfigs = new Set<string>();
+  /** Per config: line templates of its last build, so an edit re-tokenizes only changed lines. */
+  private readonly lineCaches = new Map<string, LineTemplateCache>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -87,7 +89,9 @@ export class DocumentCache {
     }
     const tried: string[] = [];
     const source = { read: (p: string) => (tried.push(p), this.text(p)) };
-    const loaded = loadConfig(text, path, source, options, (p, t) => this.parsedMap(p, t));
+    const lines = this.lineCaches.get(uri) ?? new LineTemplateCache();
+    this.lineCaches.set(uri, lines);
+    const loaded = loadConfig(text, path, source, options, { parsedMap: (p, t) => this.parsedMap(p, t), lines });
     const analyzed: AnalyzedDocument = { uri, path, version: open?.version, loaded, issues: analyzeLoaded(loaded), dependencies: tried };
     this.unindex(uri);
     this.dependencies.set(uri, tried);
@@ -138,6 +142,7 @@ export class DocumentCache {
   /** Forgets the analysis of a closed document (a workspace config keeps its index entry). */
   drop(uri: string): void {
     this.configs.delete(uri);
+    this.lineCaches.delete(uri);
     this.disk.delete(uriToPath(uri));
     this.maps.delete(uriToPath(uri));
     if (!this.workspaceConfigs.has(uri)) {
