@@ -46,7 +46,10 @@ export function readConfigLines(file: SourceFile, cache: LineTemplateCache, issu
   for (let i = 0; i < starts.length; i++) {
     const t = cache.lookup(lineText(i));
     if (t) {
-      lines.push(instantiate(t, starts[i] as number, i, file.path, issues));
+      const base = starts[i] as number;
+      const line = cache.instance(t, base, i, () => instantiate(t, base, i));
+      pushProblems(t, base, file.path, issues);
+      lines.push(line);
     }
   }
   cache.commit();
@@ -94,10 +97,13 @@ function fillFromWholeFile(file: SourceFile, cache: LineTemplateCache, issues: I
   }
 }
 
-function instantiate(t: LineTemplate, base: number, line: number, file: string, issues: Issue[]): ConfigLine {
+function pushProblems(t: LineTemplate, base: number, file: string, issues: Issue[]): void {
   for (const p of t.problems) {
     issues.push({ code: p.code, severity: p.severity, message: p.message, file, span: { start: base + p.start, end: base + p.end } });
   }
+}
+
+function instantiate(t: LineTemplate, base: number, line: number): ConfigLine {
   const words: Word[] = t.words.map((w) => ({
     raw: w.raw,
     value: w.value,

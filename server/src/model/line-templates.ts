@@ -94,6 +94,9 @@ export function templateOfLineText(lineText: string, env: EnvLookup): LineTempla
 export class LineTemplateCache {
   private entries = new Map<string, LineTemplate | undefined>();
   private next = new Map<string, LineTemplate | undefined>();
+  /** Objects built from templates in the last build, by line start offset: reused when nothing moved. */
+  private instances = new Map<number, { readonly template: LineTemplate; readonly line: number; readonly value: object }>();
+  private nextInstances = new Map<number, { readonly template: LineTemplate; readonly line: number; readonly value: object }>();
 
   constructor(public readonly env: EnvLookup = () => undefined) {}
 
@@ -120,9 +123,23 @@ export class LineTemplateCache {
     return this.entries.has(lineText) || this.next.has(lineText);
   }
 
+  /**
+   * The object `make` builds for `template` at `base`/`line`, reused from the
+   * previous build when the same template sat at the same place (lines
+   * before an edit keep their offsets, so they cost nothing).
+   */
+  instance<T extends object>(template: LineTemplate, base: number, line: number, make: () => T): T {
+    const prev = this.instances.get(base);
+    const value = prev && prev.template === template && prev.line === line ? (prev.value as T) : make();
+    this.nextInstances.set(base, { template, line, value });
+    return value;
+  }
+
   /** Ends a build: keeps only the lines the build used. */
   commit(): void {
     this.entries = this.next;
     this.next = new Map();
+    this.instances = this.nextInstances;
+    this.nextInstances = new Map();
   }
 }
