@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeMapReachability, findWitness } from '../../../../server/src/analysis/reachability/analyze-map-reachability';
+import type { LineReachability } from '../../../../server/src/analysis/reachability/line-reachability';
+import { matchMap } from '../../../../server/src/matching/match-map';
+import { buildMapModel } from '../../../../server/src/model/build-map';
+import type { MapMatch } from '../../../../server/src/model/types';
+import { generateRegexMap } from '../../../helpers/generate-map';
+
+const SEED = [
+  'application-02\\.6play\\.fr\\/v2\\/critical\\/(\\w{1,45})\\/payments\\/ application-02-mixed-critical',
+  'application-02\\.6play\\.fr\\/v2\\/customers\\/ application-02-mixed',
+  'application-02\\.6play\\.fr\\/v2\\/ application-02-on-cloud',
+  'application-02\\.6play\\.fr\\/v1\\/ application-02-on-prem',
+  'application-02\\.6play\\.fr\\/ application-02-on-prem',
+];
+
+function analyse(lines: readonly string[], match: MapMatch = 'reg'): { verdicts: string[]; results: LineReachability[] } {
+  const map = buildMapModel(`${lines.join('\n')}\n`, '/t.map');
+  const results = analyzeMapReachability(map.entries, match);
+  for (const r of results) {
+    if (r.kind === 'reachable') {
+      const won = matchMap(map.entries, match, r.witness);
+      expect('entry' in won && won.entry === r.entry, `witness ${r.witness} reaches line ${r.entry.line + 1}`).toBe(true);
+    }
+  }
+  const verdicts = results.map((r) => (r.kind === 'unreachable' ? `unreachable by ${r.coveredBy.map((e) => e.line + 1).join('+') || 'nothing'}` : r.kind));
+  return { verdicts, results };
+}
+
+describe('analyzeMapReachability', () => {
+  it('finds no unreachable line in the seed article map as given', () => {
+    expect(analyse(SEED).verdicts).toEqual(Array(5).fill('reachable'));
+  });
+
+  it('makes every other seed line unreachable when the catch-all moves to the top', () => {
+    const moved = [SEED[4] ?? '', ...SEED.slice(0, 4)];
+    expect(analyse(moved).verdicts).toEqual(['reachable', 'unreachable by 1', 'unreachable by 1', 'unreachable by 1', 'unreachable by 1']);
+  });
+
+  it('sees a line shadowed by the union of earlier lines', () => {
+    expect(analyse(['x[0-4] a', 'x[5-9] b', 'x[0-9] c']).verdicts).toEqual(['reachable', 'reachable', 'unreachable by 1+2']);
+  });
+
+  it('keeps a line whose language is only partly covered', () => {
+    expect(analyse(['x[0-4] a', 'x[0-9] c']).verdicts).toEqual(['reachable', 'reachable']);
+  });
+
+  it('respects anchors: ^/a does not cover /x/a', () => {
+    expect(analyse(['^/a a', '/a b']).verdicts).toEqual(['reachable', 'reachable']);
+    expect(analyse(['/a a', '^/a/b b']).verdicts).toEqual(['reachable', 'unreachable by 1']);
+    // PCRE `$` also matches before a final newline, so `\n?$` still reaches "/a\n\n".
+    expect(analyse(['^/a$ a', '^/a\\z b', '^/a\\n?$ c']).verdicts).toEqual(['reachable', 'unreachable by 1', 'reachable']);
+  });
+
+  it('treats keys case-sensitively unless (?i) says otherwise', () => {
+    expect(analyse(['api a', 'API b']).verdicts).toEqual(['reachable', 'reachable']);
+    expect(analyse(['(?i)api a', 'API b']).verdicts).toEqual(['reachable', 'unreachable by 1']);
+    expect(analyse(['API a', '(?i)api b']).verdicts).toEqual(['reachable', 'reachable']);
+  });
+
+  it('compares bounded repeats exactly', () => {
+    expect(analyse(['^/\\w{1,50}$ a', '^/\\w{1,45}$ b']).verdicts).toEqual(['reachable', 'unreachable by 1']);
+    expect(analyse(['^/\\w{1,45}$ a', '^/\\w{1,50}$ b']).verdicts).toEqual(['reachable', 'reachable']);
+  });
+
+  it('stays silent (undecided, never unreachable) on backreferences it cannot decide', () => {
+    const { results } = analyse(['^(\\w+)-\\1$ a', '^(\\w+)-\\1$ b'], 'regm');
+    expect(results[1]?.kind).not.toBe('unreachable');
+  });
+
+  it('reports a regex that matches nothing as unreachable with no covering line', () => {
+    expect(analyse(['a\\bb x']).verdicts).toEqual(['unreachable by nothing']);
+  });
+
+  it('applies the string-kind rules exactly', () => {
+    expect(analyse(['dup a', 'dup b'], 'str').verdicts).toEqual(['reachable', 'unreachable by 1']);
+    expect(analyse(['/api a', '/api/v2 b', '/api c'], 'beg').verdicts).toEqual(['reachable', 'reachable', 'unreachable by 1']);
+    expect(analyse(['.com a', 'example.com b'], 'end').verdicts).toEqual(['reachable', 'unreachable by 1']);
+    expect(analyse(['example.com a', 'www.example.com b', 'example.co c'], 'dom').verdicts).toEqual(['reachable', 'unreachable by 1', 'reachable']);
+    expect(analyse(['api a', '/v1/api/ b', '/apis/ c'], 'dir').verdicts).toEqual(['reachable', 'unreachable by 1', 'reachable']);
+  });
+
+  it('covers int ranges by unions and ip prefixes by more specific ones', () => {
+    expect(analyse(['1:5 a', '6: b', '3:9 c', ':0 d', '0 e'], 'int').verdicts).toEqual(['reachable', 'reachable', 'unreachable by 1+2', 'reachable', 'unreachable by 4']);
+    expect(analyse(['10.0.0.0/9 a', '10.128.0.0/9 b', '10.0.0.0/8 c', '10.0.0.0/9 d'], 'ip').verdicts).toEqual(['reachable', 'reachable', 'unreachable by 1+2+4', 'unreachable by 1']);
+  });
+
+  it('finds a witness for a reachable line', () => {
+    const map = buildMapModel(`${SEED.join('\n')}\n`, '/t.map');
+    expect(findWitness(map.entries, 'reg', 0)).toMatch(/^application-02\.6play\.fr\/v2\/critical\/\w+\/payments\/$/);
+  });
+
+  it('finds the planted unreachable lines of a generated map', () => {
+    const map = buildMapModel(generateRegexMap(300, 7), '/gen.map');
+    const results = analyzeMapReachability(map.entries, 'reg');
+    const digit = results.filter((r) => r.entry.key.endsWith('\\/v3\\/[0-9]'));
+    expect(digit.length).toBeGreaterThan(0);
+    expect(digit.every((r) => r.kind === 'unreachable' && r.coveredBy.length === 2)).toBe(true);
+    expect(results.some((r) => r.kind === 'undecided')).toBe(false);
+  });
+});
