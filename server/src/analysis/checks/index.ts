@@ -3,6 +3,7 @@ import { checkMapFilesFound } from './map-file-not-found';
 import { checkServerWeightRange } from './server-weight-out-of-range';
 import { checkDuplicateServerNames } from './server-duplicate-name';
 import { checkUndefinedBackends } from './backend-undefined';
+import { checkUnreachableMapLines } from './unreachable-map-lines';
 import { checkAllServersZeroWeight } from './backend-all-servers-zero-weight';
 import { checkBackupWeightIgnored } from './backend-backup-weight-ignored';
 import { checkExtraBackupsUnused } from './backend-extra-backups-unused';
@@ -18,6 +19,7 @@ export const ALL_CHECKS: readonly Check[] = [
   checkServerWeightRange,
   checkDuplicateServerNames,
   checkUndefinedBackends,
+  checkUnreachableMapLines,
   checkAllServersZeroWeight,
   checkBackupWeightIgnored,
   checkExtraBackupsUnused,
