@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openExample } from '../helpers/open-example';
-import type { LspHarness } from '../helpers/lsp-harness';
+import { fileUri, type LspHarness } from '../helpers/lsp-harness';
 import { positionOfText } from '../helpers/markers';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -36,6 +37,18 @@ describe('navigation', () => {
     const at = positionOfText(ex.mapText, 'application-02-on-cloud', 3);
     const edit = await h.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri: ex.ws.mapUri }, position: at, newName: 'app02-cloud' });
     expect(applyEdits(ex.cfgText, edit.changes[ex.ws.cfgUri] ?? [])).toContain('backend app02-cloud\n');
+    expect(edit.changes[ex.ws.mapUri]).toHaveLength(1);
+  });
+
+  it('renames the backend in another workspace config that reads the same map', async () => {
+    const ex = await openExample({ map: true });
+    h = ex.h;
+    const other = ex.ws.cfgPath.replace('haproxy.cfg', 'haproxy-eu.cfg');
+    writeFileSync(other, 'frontend eu\n    bind :9000\n    use_backend %[base,map_reg(/etc/haproxy/domain2backend.map)]\nbackend application-02-on-cloud\n    server s 10.0.0.9:80\n');
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(other), type: 1 }] });
+    const at = positionOfText(ex.cfgText, 'backend application-02-on-cloud', 10);
+    const edit = await h.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri: ex.ws.cfgUri }, position: at, newName: 'app02-cloud' });
+    expect(edit.changes[fileUri(other)]?.map((e) => [e.range.start.line, e.newText])).toEqual([[3, 'app02-cloud']]);
     expect(edit.changes[ex.ws.mapUri]).toHaveLength(1);
   });
 
