@@ -45,12 +45,23 @@ describe('code actions', () => {
     h = ex.h;
     const d = (h.published.get(ex.ws.cfgUri)?.diagnostics ?? []) as Diagnostic[];
     expect(d.map((x) => x.code)).toEqual(['directive/unknown']);
-    const suppress = (await actionsFor(ex.ws.cfgUri, d)).find((a) => a.title.startsWith('Suppress directive/unknown'));
+    const actions = await actionsFor(ex.ws.cfgUri, d);
+    expect(actions.filter((a) => /on this line$/.test(a.title)).map((a) => a.title)).toEqual(['Ignore directive/unknown on this line']);
+    const suppress = actions.find((a) => a.title === 'Ignore directive/unknown on this line');
     const text = applyEdits(cfgText, suppress?.edit.changes[ex.ws.cfgUri] ?? []);
     expect(text).toContain('    bind :80\n    # haproxy-migrate: ignore directive/unknown\n    bogus-keyword on\n');
     const clean = h.nextDiagnostics(ex.ws.cfgUri, (x) => x.length === 0);
     await h.change(ex.ws.cfgUri, text);
     expect(await clean).toEqual([]);
+  });
+
+  it('falls back to its own ignore comment for a diagnostic that carries no fixes', async () => {
+    const ex = await openExample({ map: true });
+    h = ex.h;
+    const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };
+    const actions = await actionsFor(ex.ws.mapUri, [{ code: 'map/unreachable-line', range, source: 'haproxy-migration' }]);
+    expect(actions.map((a) => a.title)).toEqual(['Suppress map/unreachable-line on this line']);
+    expect(actions[0]?.edit.changes[ex.ws.mapUri]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '# haproxy-migrate: ignore map/unreachable-line\n' }]);
   });
 
   it('offers the weight fixes of an out-of-range weight', async () => {
@@ -60,6 +71,6 @@ describe('code actions', () => {
     const d = (h.published.get(ex.ws.cfgUri)?.diagnostics ?? []) as Diagnostic[];
     const titles = (await actionsFor(ex.ws.cfgUri, d)).map((a) => a.title);
     expect(titles.length).toBeGreaterThan(1);
-    expect(titles.at(-1)).toBe('Suppress server/weight-out-of-range on this line');
+    expect(titles).toContain('Ignore server/weight-out-of-range on this line');
   });
 });

@@ -55,7 +55,9 @@ export function provideCodeActions(view: DocumentView, diagnostics: readonly Dia
         out.push(a);
       }
     }
-    if (own) {
+    // The engine attaches ignore-comment fixes to its issues; this is the fallback for those without.
+    const hasIgnore = (data?.fixes ?? []).some((f) => f.edits.some((e) => e.newText.includes('haproxy-migrate: ignore')));
+    if (own && !hasIgnore) {
       out.push(suppressAction(view.uri, own, d, view.kind === 'map'));
     }
   }
