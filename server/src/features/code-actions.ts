@@ -1,13 +1,14 @@
 /*
- * Quick fixes: every fix an issue carries (diagnostic.data.fixes, computed
- * by the check), plus "suppress" which adds `# haproxy-migrate: ignore
- * <code>` above the line. Keyed on diagnostic code and data, never on text.
+ * Quick fixes: every fix the issue behind a diagnostic carries (found by
+ * code and range in the current analysis, never by message text), plus a
+ * fallback "suppress" that adds `# haproxy-migrate: ignore <code>` above
+ * the line when the issue has no ignore fix of its own.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { pathToUri } from '../document-cache';
-import type { QuickFix, SourceFile } from '../engine';
+import type { Issue, QuickFix, SourceFile } from '../engine';
 import { filesOf } from './diagnostics';
-import { toRange, type DiagnosticData } from './convert';
+import { toRange } from './convert';
 import type { DocumentView } from './project';
 
 function fixAction(fix: QuickFix, diagnostic: Diagnostic, fileOf: (p: string) => SourceFile | undefined): CodeAction | undefined {
@@ -36,6 +37,14 @@ function suppressAction(uri: string, file: SourceFile, diagnostic: Diagnostic, i
   };
 }
 
+/** Issues located in the document: its own, or, for a map, those every using config found in it. */
+function issuesIn(view: DocumentView): readonly Issue[] {
+  return view.kind === 'config' ? view.doc.issues.filter((i) => i.file === view.doc.path) : view.uses.flatMap((u) => u.doc.issues.filter((i) => i.file === view.path));
+}
+
+const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
 /** Code actions for the diagnostics the client sends in the request context. */
 export function provideCodeActions(view: DocumentView, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const files = view.kind === 'config' ? filesOf(view.doc) : new Map<string, SourceFile>(view.map ? [[view.path, view.map.file]] : []);
@@ -48,15 +57,16 @@ export function provideCodeActions(view: DocumentView, diagnostics: readonly Dia
     if (d.source !== 'haproxy-migration' || typeof d.code !== 'string') {
       continue;
     }
-    const data = d.data as DiagnosticData | undefined;
-    for (const fix of data?.fixes ?? []) {
+    const issue = own ? issuesIn(view).find((i) => i.code === d.code && sameRange(toRange(own, i.span), d.range)) : undefined;
+    const fixes = issue?.fixes ?? [];
+    for (const fix of fixes) {
       const a = fixAction(fix, d, (p) => files.get(p));
       if (a) {
         out.push(a);
       }
     }
     // The engine attaches ignore-comment fixes to its issues; this is the fallback for those without.
-    const hasIgnore = (data?.fixes ?? []).some((f) => f.edits.some((e) => e.newText.includes('haproxy-migrate: ignore')));
+    const hasIgnore = fixes.some((f) => f.edits.some((e) => e.newText.includes('haproxy-migrate: ignore')));
     if (own && !hasIgnore) {
       out.push(suppressAction(view.uri, own, d, view.kind === 'map'));
     }

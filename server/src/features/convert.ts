@@ -28,18 +28,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Data attached to a diagnostic so code actions never parse message text. */
-export interface DiagnosticData {
-  readonly fixes?: Issue['fixes'];
-}
-
-/** Issue → Diagnostic; undefined when the issue's file is not one of `fileOf`'s. */
+/**
+ * Issue → Diagnostic; undefined when the issue's file is not one of `fileOf`'s.
+ * Fixes are not copied into `data`: on big configs they would double every
+ * publish, so code actions look the issue up by code and range instead.
+ */
 export function toDiagnostic(issue: Issue, fileOf: (path: string) => SourceFile | undefined): Diagnostic | undefined {
   const file = fileOf(issue.file);
   if (!file) {
     return undefined;
   }
-  const data: DiagnosticData | undefined = issue.fixes ? { fixes: issue.fixes } : undefined;
   return {
     range: toRange(file, issue.span),
     severity: SEVERITY[issue.severity],
@@ -50,6 +48,5 @@ export function toDiagnostic(issue: Issue, fileOf: (path: string) => SourceFile 
       const f = fileOf(r.file);
       return f ? [{ location: toLocation(f, r.span), message: r.message }] : [];
     }),
-    data,
   };
 }
