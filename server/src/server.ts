@@ -6,7 +6,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './document-cache';
 import { clientSupport, serverCapabilities, type ClientSupport } from './features/capabilities';
-import { provideDiagnostics } from './features/diagnostics';
+import { pullDiagnostics } from './features/diagnostics';
 import { DocumentSync } from './features/document-sync';
 import { guard, guardEvent } from './features/guard';
 import { folderPaths, indexWorkspace, readTrust, watchFiles } from './features/initialize';
@@ -50,10 +50,7 @@ export function startServer(connection: Connection): void {
     project.trusted = p.trusted;
     await sync?.everythingChanged();
   }));
-  connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p) => {
-    const view = await project.view(p.textDocument.uri);
-    return { kind: 'full' as const, items: view ? provideDiagnostics(view) : [] };
-  }));
+  connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p) => pullDiagnostics(await project.view(p.textDocument.uri), p.previousResultId)));
   registerLanguageFeatures(connection, project);
   registerRampRequests(connection, project);
   documents.listen(connection);

@@ -111,4 +111,16 @@ describe('diagnostics (pull)', () => {
     expect(h.refreshRequests).toBeGreaterThan(before);
     expect(h.published.size).toBe(0);
   });
+
+  it('answers unchanged when the client already has the current result', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
+    await h.open(ws.cfgUri, ws.cfgText);
+    const first = await h.request<{ kind: string; resultId: string }>('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri } });
+    const again = await h.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri }, previousResultId: first.resultId });
+    expect(again.kind).toBe('unchanged');
+    await h.change(ws.cfgUri, ws.cfgText + '\n');
+    const edited = await h.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri }, previousResultId: first.resultId });
+    expect(edited.kind).toBe('full');
+  });
 });

@@ -63,3 +63,33 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
     return toDiagnostic(i, (p) => files.get(p)) ?? [];
   });
 }
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(o, id);
+  }
+  return id;
+}
+
+/**
+ * An id that changes whenever the diagnostics of `view` may change: the
+ * analyses it reads (new objects per version) and the severity overrides.
+ * Lets a pull answer `unchanged` instead of resending every diagnostic.
+ */
+export function diagnosticsResultId(view: DocumentView): string {
+  const analyses: object[] = view.kind === 'config' ? [view.doc] : [view.map ?? {}, ...view.uses.map((u) => u.doc)];
+  return `${analyses.map(idOf).join('.')}:${JSON.stringify(view.settings.diagnostics.overrides)}`;
+}
+
+/** The `textDocument/diagnostic` answer: `unchanged` when the client already has this result. */
+export function pullDiagnostics(view: DocumentView | undefined, previousResultId: string | undefined): { kind: 'full'; resultId?: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string } {
+  if (!view) {
+    return { kind: 'full', items: [] };
+  }
+  const resultId = diagnosticsResultId(view);
+  return resultId === previousResultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: provideDiagnostics(view) };
+}
