@@ -2,7 +2,7 @@ import type { Check, CheckContext } from '../check';
 import type { Issue, QuickFix } from '../issue';
 import type { MapEntry, MapFile, MapMatch, MapReference } from '../../model/types';
 import { prepareMap } from '../../matching/match-map';
-import { analyzeMapReachability } from '../reachability/analyze-map-reachability';
+import { cachedMapReachability } from '../reachability/cached-reachability';
 import { deleteLineEdits, moveKeepsOthers, moveLineEdits } from '../reachability/line-edits';
 import type { LineReachability } from '../reachability/line-reachability';
 
@@ -113,6 +113,38 @@ function regexErrors(u: Usage): { entry: MapEntry; reason: string }[] {
   return out;
 }
 
+/*
+ * The issues of one usage point into the map file only, so they stay valid
+ * while the config is edited: memoised per entries array (weakly) and per
+ * usage description, because "move" fixes each need a partial re-analysis.
+ */
+const issueCache = new WeakMap<readonly MapEntry[], Map<string, readonly Issue[]>>();
+
+function usageIssues(u: Usage): readonly Issue[] {
+  const key = `${u.match}\u0000${describe(u.refs)}`;
+  let byUsage = issueCache.get(u.map.entries);
+  if (!byUsage) {
+    byUsage = new Map();
+    issueCache.set(u.map.entries, byUsage);
+  }
+  const hit = byUsage.get(key);
+  if (hit) {
+    return hit;
+  }
+  const results = cachedMapReachability(u.map.entries, u.match);
+  const unreachable = results.filter((r): r is LineReachability & { kind: 'unreachable' } => r.kind === 'unreachable');
+  const moveFixes = unreachable.length <= MOVE_FIX_LIMIT;
+  const out: Issue[] = [];
+  for (const r of results) {
+    const issue = r.kind === 'unreachable' ? unreachableIssue(u, r, results, moveFixes) : r.kind === 'undecided' ? undecidedIssue(u, r) : undefined;
+    if (issue !== undefined) {
+      out.push(issue);
+    }
+  }
+  byUsage.set(key, out);
+  return out;
+}
+
 /**
  * Warns on map lines that can never be chosen for how a converter uses the map
  * (`map/unreachable-line`, with delete / move-above fixes), reports regexes
@@ -127,15 +159,7 @@ export const checkUnreachableMapLines: Check = (ctx) => {
       break;
     }
     issues.push(...badRegexIssues(u, seen));
-    const results = analyzeMapReachability(u.map.entries, u.match);
-    const unreachable = results.filter((r): r is LineReachability & { kind: 'unreachable' } => r.kind === 'unreachable');
-    const moveFixes = unreachable.length <= MOVE_FIX_LIMIT;
-    for (const r of results) {
-      const issue = r.kind === 'unreachable' ? unreachableIssue(u, r, results, moveFixes) : r.kind === 'undecided' ? undecidedIssue(u, r) : undefined;
-      if (issue !== undefined) {
-        issues.push(issue);
-      }
-    }
+    issues.push(...usageIssues(u));
   }
   return issues;
 };
