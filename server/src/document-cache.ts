@@ -169,6 +169,11 @@ export class DocumentCache {
     }
   }
 
+  /** Config files found in the workspace (open or not). */
+  workspaceConfigUris(): string[] {
+    return [...this.workspaceConfigs];
+  }
+
   /** Open config buffers and config files found in the workspace. */
   configUris(): string[] {
     const open = this.documents.all().filter((d) => documentKind(d.uri, d.languageId) === 'config').map((d) => d.uri);

@@ -9,7 +9,7 @@ import { clientSupport, serverCapabilities, type ClientSupport } from './feature
 import { pullDiagnostics } from './features/diagnostics';
 import { DocumentSync } from './features/document-sync';
 import { guard, guardEvent } from './features/guard';
-import { folderPaths, indexWorkspace, readTrust, watchFiles } from './features/initialize';
+import { changeFolders, folderPaths, indexWorkspace, readTrust, watchFiles } from './features/initialize';
 import { Project } from './features/project';
 import { registerLanguageFeatures } from './features/register';
 import { registerRampRequests } from './features/ramp-requests';
@@ -42,6 +42,12 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(guardEvent(connection, 'initialized', async () => {
     indexWorkspace(project, folders);
+    if (support?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(guardEvent(connection, 'didChangeWorkspaceFolders', async (e) => {
+        folders = changeFolders(project, folders, e);
+        await sync?.everythingChanged();
+      }));
+    }
     if (support?.watchedFilesRegistration) {
       await watchFiles(connection);
     }

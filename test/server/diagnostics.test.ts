@@ -55,6 +55,17 @@ describe('diagnostics (push)', () => {
     expect(codes(await d)).toEqual(['backend/undefined']);
   });
 
+  it('indexes the configs of a workspace folder added later', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [] });
+    const alone = h.nextDiagnostics(ws.mapUri);
+    await h.open(ws.mapUri, ws.mapText + 'x.example/ nowhere\n');
+    expect(await alone).toEqual([]);
+    const used = h.nextDiagnostics(ws.mapUri, (x) => x.length > 0);
+    await h.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(ws.dir), name: 'ws' }], removed: [] } });
+    expect(codes(await used)).toEqual(['backend/undefined']);
+  });
+
   it('lets an unsaved map buffer win over the missing file on disk', async () => {
     const ws = copyExample();
     const cfgUri = fileUri(path.join(ws.dir, 'haproxy-extra.cfg'));

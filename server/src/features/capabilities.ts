@@ -9,6 +9,8 @@ export interface ClientSupport {
   /** `workspace/configuration`; otherwise settings come from didChangeConfiguration. */
   readonly configuration: boolean;
   readonly watchedFilesRegistration: boolean;
+  /** The client sends workspace folder changes. */
+  readonly workspaceFolders: boolean;
 }
 
 export function clientSupport(c: ClientCapabilities): ClientSupport {
@@ -17,6 +19,7 @@ export function clientSupport(c: ClientCapabilities): ClientSupport {
     diagnosticRefresh: c.workspace?.diagnostics?.refreshSupport === true,
     configuration: c.workspace?.configuration === true,
     watchedFilesRegistration: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workspaceFolders: c.workspace?.workspaceFolders === true,
   };
 }
 
@@ -36,6 +39,6 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     completionProvider: { triggerCharacters: ['[', ',', ' ', '('] },
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    workspace: { workspaceFolders: { supported: true } },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

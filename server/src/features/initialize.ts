@@ -1,4 +1,5 @@
-import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { pathToUri, uriToPath } from '../document-cache';
 import type { InitializationOptions } from '../protocol';
 import type { Project } from './project';
@@ -37,4 +38,23 @@ export async function watchFiles(connection: Connection): Promise<void> {
   await connection.client.register(DidChangeWatchedFilesNotification.type, {
     watchers: [{ globPattern: '**/*.map' }, { globPattern: '**/*.cfg' }],
   });
+}
+
+/**
+ * Workspace folders were added or removed: indexes the configs of new
+ * folders, forgets those of removed ones, and returns the new folder list.
+ */
+export function changeFolders(project: Project, folders: readonly string[], event: WorkspaceFoldersChangeEvent): string[] {
+  const removed = event.removed.map((f) => uriToPath(f.uri));
+  const added = event.added.map((f) => uriToPath(f.uri));
+  for (const uri of project.cache.workspaceConfigUris()) {
+    const p = uriToPath(uri);
+    if (removed.some((r) => p.startsWith(r + path.sep))) {
+      project.cache.removeWorkspaceConfig(uri);
+    }
+  }
+  indexWorkspace(project, added);
+  const next = [...folders.filter((f) => !removed.includes(f)), ...added];
+  project.setFolders(next);
+  return next;
 }
