@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { BalanceSetup } from '../../server/src/simulate/balance/types';
+import type { BalanceSetup } from '../../server/src/balance/types';
 
 /**
  * A throwaway HAProxy on loopback for the balance differential tests: one

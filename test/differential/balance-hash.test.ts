@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BalanceAlgorithm, HashType } from '../../server/src/model/types';
-import { computeBalance } from '../../server/src/simulate/balance/compute-balance';
-import { buildLbMap } from '../../server/src/simulate/balance/lb-map';
-import type { BalanceRequestKey, BalanceSetup } from '../../server/src/simulate/balance/types';
+import { computeBalance } from '../../server/src/balance/compute-balance';
+import { buildLbMap } from '../../server/src/balance/lb-map';
+import type { BalanceRequestKey, BalanceSetup } from '../../server/src/balance/types';
 import { backendConfig, haproxyOrSkip, startHaproxy, type HaproxyRig } from './balance-haproxy-rig';
 
 /*

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BalanceAlgorithm } from '../../server/src/model/types';
-import { computeBalance } from '../../server/src/simulate/balance/compute-balance';
-import { fwrrSequence } from '../../server/src/simulate/balance/fwrr-sequence';
-import { buildLbMap } from '../../server/src/simulate/balance/lb-map';
-import type { BalanceServer, BalanceSetup } from '../../server/src/simulate/balance/types';
+import { computeBalance } from '../../server/src/balance/compute-balance';
+import { fwrrSequence } from '../../server/src/balance/fwrr-sequence';
+import { buildLbMap } from '../../server/src/balance/lb-map';
+import type { BalanceServer, BalanceSetup } from '../../server/src/balance/types';
 import { backendConfig, haproxyOrSkip, startHaproxy, type HaproxyRig } from './balance-haproxy-rig';
 
 /*

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
-const ENGINE = ['parser', 'model', 'analysis', 'simulate', 'ramp', 'matching'];
+const ENGINE = ['parser', 'model', 'analysis', 'simulate', 'ramp', 'matching', 'balance'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -43,6 +43,29 @@ describe('layer rules (style guide B3)', () => {
     const offenders = ['analysis', 'simulate', 'ramp'].flatMap((layer) =>
       tsFiles(path.join(ROOT, 'server/src', layer)).flatMap((f) =>
         [...readFileSync(f, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]*\/parser\/[^'"]*)['"]/gm)].map((m) => `${path.relative(ROOT, f)} imports ${m[1]}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps analysis, simulation and ramp out of each other (they share matching and balance)', () => {
+    const layers = ['analysis', 'simulate', 'ramp'];
+    const offenders = layers.flatMap((layer) =>
+      tsFiles(path.join(ROOT, 'server/src', layer)).flatMap((f) =>
+        imports(f)
+          .filter((i) => layers.some((other) => other !== layer && new RegExp(`(^|/)${other}(/|$)`).test(i)))
+          .map((i) => `${path.relative(ROOT, f)} imports ${i}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets matching and balance depend on model types only', () => {
+    const offenders = ['matching', 'balance'].flatMap((layer) =>
+      tsFiles(path.join(ROOT, 'server/src', layer)).flatMap((f) =>
+        imports(f)
+          .filter((i) => i.startsWith('..') && !/^\.\.\/model\//.test(i))
+          .map((i) => `${path.relative(ROOT, f)} imports ${i}`),
       ),
     );
     expect(offenders).toEqual([]);

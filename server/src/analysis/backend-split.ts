@@ -1,9 +1,8 @@
 /*
- * Layer note (style guide B3): analysis must not reach into simulate's
- * internals, so this file imports the balance engine only through its public
- * index (`simulate/balance/index.ts`), never its implementation files.
+ * The split comes from the balance engine (`server/src/balance`), the engine
+ * layer that analysis, simulation and ramp share for exact traffic shares.
  */
-import { computeBalance, type BalanceResult, type BalanceServer, type BalanceSetup, type ServerShare } from '../simulate/balance';
+import { computeBalance, type BalanceResult, type BalanceServer, type BalanceSetup, type ServerShare } from '../balance';
 import type { HaproxyConfig, Proxy } from '../model/types';
 
 /** How one backend spreads traffic over its servers, for hover and code lens. */

@@ -1,4 +1,4 @@
-import { computeBalance, type BalanceResult, type BalanceServer, type BalanceSetup } from '../simulate/balance';
+import { computeBalance, type BalanceResult, type BalanceServer, type BalanceSetup } from '../balance';
 import type { Proxy, Server } from '../model/types';
 import { fraction, type Fraction } from './step-weights';
 

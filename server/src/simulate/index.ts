@@ -7,4 +7,4 @@ export { simulateRequest, type SimulationOptions } from './route';
 export { parseRequestUrl, type SimulatedRequest, type RequestHeader, type ParsedUrl } from './request';
 export type { SimulationResult, RouteResult, DecidingLine, MapMatch, FinalRequest } from './result';
 export { renderTrace, type TraceStep, type TraceKind } from './trace';
-export type { ServerShare } from './balance';
+export type { ServerShare } from '../balance';

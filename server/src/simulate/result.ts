@@ -1,4 +1,4 @@
-import type { ServerShare } from './balance';
+import type { ServerShare } from '../balance';
 import type { TraceStep } from './trace';
 
 /** A config line that decided the outcome (1 rule, `default_backend`, a redirect…). */

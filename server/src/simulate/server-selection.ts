@@ -1,5 +1,5 @@
 import type { Proxy, Server } from '../model/types';
-import { computeBalance, type BalanceRequestKey, type BalanceResult, type BalanceServer } from './balance';
+import { computeBalance, type BalanceRequestKey, type BalanceResult, type BalanceServer } from '../balance';
 import { evaluateCondition } from './condition';
 import { at, type EvalContext } from './eval-context';
 import { pathWithQuery } from './http-state';

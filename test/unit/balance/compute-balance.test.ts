@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BalanceAlgorithm, HashType } from '../../../../server/src/simulate/balance/../../model/types';
-import { computeBalance } from '../../../../server/src/simulate/balance/compute-balance';
-import type { BalanceServer, BalanceSetup, BalanceResult } from '../../../../server/src/simulate/balance/types';
+import type { BalanceAlgorithm, HashType } from '../../../server/src/model/types';
+import { computeBalance } from '../../../server/src/balance/compute-balance';
+import type { BalanceServer, BalanceSetup, BalanceResult } from '../../../server/src/balance/types';
 
 const SDBM: HashType = { method: 'map-based', fn: 'sdbm', avalanche: false };
 

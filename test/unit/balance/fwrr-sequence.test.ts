@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fwrrSequence } from '../../../../server/src/simulate/balance/fwrr-sequence';
+import { fwrrSequence } from '../../../server/src/balance/fwrr-sequence';
 
 const names = (seq: number[]): string => seq.map((i) => `s${i + 1}`).join(' ');
 

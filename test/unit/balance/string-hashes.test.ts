@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crc32, djb2, keyBytes, sdbm } from '../../../../server/src/simulate/balance/string-hashes';
-import { fullHash } from '../../../../server/src/simulate/balance/full-hash';
+import { crc32, djb2, keyBytes, sdbm } from '../../../server/src/balance/string-hashes';
+import { fullHash } from '../../../server/src/balance/full-hash';
 
 describe('string hashes', () => {
   it('reproduces reg-test balance-uri: sdbm modulo 4 sends /url1 to srv2', () => {

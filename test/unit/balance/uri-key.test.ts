@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUriOptions, uriKey } from '../../../../server/src/simulate/balance/uri-key';
+import { parseUriOptions, uriKey } from '../../../server/src/balance/uri-key';
 
 const key = (uri: string, ...params: string[]): string => uriKey(uri, parseUriOptions(params));
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BalanceAlgorithm } from '../../../../server/src/simulate/balance/../../model/types';
-import { computeBalance } from '../../../../server/src/simulate/balance/compute-balance';
-import type { BalanceServer } from '../../../../server/src/simulate/balance/types';
+import type { BalanceAlgorithm } from '../../../server/src/model/types';
+import { computeBalance } from '../../../server/src/balance/compute-balance';
+import type { BalanceServer } from '../../../server/src/balance/types';
 
 const ALGORITHMS: BalanceAlgorithm[] = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'hdr', 'random', 'hash'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLbMap, normalizeWeights } from '../../../../server/src/simulate/balance/lb-map';
+import { buildLbMap, normalizeWeights } from '../../../server/src/balance/lb-map';
 
 describe('normalizeWeights', () => {
   it('divides by the GCD of the non-zero weights', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceIpHash } from '../../../../server/src/simulate/balance/source-ip-hash';
+import { sourceIpHash } from '../../../server/src/balance/source-ip-hash';
 
 describe('sourceIpHash', () => {
   it('uses the IPv4 address as one big-endian word', () => {

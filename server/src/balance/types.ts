@@ -1,4 +1,4 @@
-import type { BalanceAlgorithm, HashType } from '../../model/types';
+import type { BalanceAlgorithm, HashType } from '../model/types';
 
 /**
  * Plain data exchanged with the load-balancing engine. Nothing here knows the

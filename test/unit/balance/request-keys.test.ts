@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerKey, queryOf, urlParamValue } from '../../../../server/src/simulate/balance/request-keys';
+import { headerKey, queryOf, urlParamValue } from '../../../server/src/balance/request-keys';
 
 describe('urlParamValue', () => {
   it('finds the first name=value pair separated by &', () => {
