@@ -93,7 +93,7 @@ export function addSuppressionFixes(issues: readonly Issue[], sources: ReadonlyM
     const line = lineOf(source.file, issue.span.start);
     const fixes: QuickFix[] = [
       { title: `Ignore ${issue.code} on this line`, edits: [insertLineAbove(source.file, line, `# haproxy-migrate: ignore ${issue.code}`)] },
-      { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.text.includes('\r\n') ? '\r\n' : '\n'}` }] },
+      { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.lineBreak}` }] },
     ];
     return { ...issue, fixes: [...(issue.fixes ?? []), ...fixes] };
   });

@@ -8,6 +8,8 @@ export interface SourceFile {
   readonly text: string;
   /** Offset of the first character of each line; `lineStarts[0]` is 0. */
   readonly lineStarts: readonly number[];
+  /** The file's line break (that of its first line), for edits that add lines. */
+  readonly lineBreak: '\n' | '\r\n';
 }
 
 export interface Position {
@@ -19,6 +21,8 @@ export interface Position {
 
 export function createSourceFile(path: string, text: string): SourceFile {
   const lineStarts = [0];
+  const firstBreak = text.indexOf('\n');
+  const lineBreak = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
@@ -30,7 +34,7 @@ export function createSourceFile(path: string, text: string): SourceFile {
       lineStarts.push(i + 1);
     }
   }
-  return { path, text, lineStarts };
+  return { path, text, lineStarts, lineBreak };
 }
 
 export function positionAt(file: SourceFile, offset: number): Position {

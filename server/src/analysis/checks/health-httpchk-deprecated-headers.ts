@@ -43,7 +43,7 @@ function rewriteFix(file: SourceFile, section: Section, d: Directive, parts: { m
   }
   const indent = lineIndent(file, d.line);
   const comment = d.comment ? ` ${d.comment.text}` : '';
-  const lineBreak = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const lineBreak = file.lineBreak;
   return {
     title: "Rewrite as 'option httpchk' and 'http-check send'",
     edits: [{ file: file.path, span: d.span, newText: `option httpchk${comment}${lineBreak}${indent}${send}` }],

@@ -43,7 +43,7 @@ export function appendToDirective(file: SourceFile, d: Directive, text: string):
 }
 
 function lineBreakOf(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  return file.lineBreak;
 }
 
 const PLAIN_WORD = /^[A-Za-z0-9!%&()*+,\-./:;<=>?@[\]^_`{|}~]+$/;
