@@ -20,6 +20,8 @@ export type { Span } from './model/span';
 export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
 export { LineTemplateCache } from './model/line-templates';
+export { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS, TIMEOUT_NAMES } from './model/keyword-catalogue';
+export { SERVER_SETTING_ARITY } from './model/server-keywords';
 export { buildMapModel } from './model/build-map';
 export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
 

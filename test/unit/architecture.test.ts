@@ -71,6 +71,14 @@ describe('layer rules (style guide B3)', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lets the language server and the CLI reach the engine only through engine.ts (types excepted)', () => {
+    const adapters = [...tsFiles(path.join(ROOT, 'server/src/features')), ...tsFiles(path.join(ROOT, 'server/src/cli'))];
+    const offenders = adapters.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"](\.\.\/(?:parser|model|analysis|simulate|ramp|matching|balance)\/[^'"]*)['"]/gm)].map((m) => `${path.relative(ROOT, f)} imports ${m[1]}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the CLI free of LSP libraries', () => {
     const files = [path.join(ROOT, 'server/src/cli.ts'), ...tsFiles(path.join(ROOT, 'server/src/cli'))];
     expect(files.flatMap((f) => imports(f).filter((i) => /^vscode/.test(i)).map((i) => `${f}: ${i}`))).toEqual([]);

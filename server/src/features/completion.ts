@@ -4,8 +4,7 @@
  * sample fetches/converters inside `%[ ]`.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS } from '../model/keyword-catalogue';
-import { SERVER_SETTING_ARITY } from '../model/server-keywords';
+import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY } from '../engine';
 import type { HaproxyConfig, SectionKind } from '../engine';
 import { toOffset } from './convert';
 import { PROXY_KEYWORD_DOCS, SERVER_KEYWORD_DOCS } from './keyword-docs';

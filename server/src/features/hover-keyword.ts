@@ -1,4 +1,4 @@
-import { PROXY_KEYWORDS } from '../model/keyword-catalogue';
+import { PROXY_KEYWORDS } from '../engine';
 import type { Section } from '../engine';
 import { GLOBAL_KEYWORD_DOCS, PROXY_KEYWORD_DOCS, SECTION_DOCS, SERVER_KEYWORD_DOCS, type KeywordDoc } from './keyword-docs';
 
