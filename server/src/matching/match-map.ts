@@ -21,6 +21,8 @@ export interface PreparedMap {
   lookup(input: string): MapMatchResult;
   /** The compiled regex of entry `index` (reg/regm maps only). */
   regexAt(index: number): CompiledRegex | undefined;
+  /** Position of `entry` in `entries` (-1 when absent), without a scan. */
+  indexOf(entry: MapEntry): number;
 }
 
 const NONE: MapMatchResult = { entry: undefined };
@@ -38,6 +40,14 @@ function firstByKey(entries: readonly MapEntry[]): Map<string, MapEntry> {
     }
   }
   return byKey;
+}
+
+function positions(entries: readonly MapEntry[]): (entry: MapEntry) => number {
+  let byEntry: Map<MapEntry, number> | undefined;
+  return (entry) => {
+    byEntry ??= new Map(entries.map((e, i) => [e, i]));
+    return byEntry.get(entry) ?? -1;
+  };
 }
 
 function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): PreparedMap {
@@ -67,7 +77,7 @@ function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): Prep
     }
     return NONE;
   };
-  return { entries, match, lookup, regexAt: (i) => compiled[i] };
+  return { entries, match, lookup, regexAt: (i) => compiled[i], indexOf: positions(entries) };
 }
 
 function parsedMatcher<T>(entries: readonly MapEntry[], match: MapMatch, parse: (key: string) => T | undefined, pick: (keys: readonly (T | undefined)[], input: string) => number | 'bad-input'): PreparedMap {
@@ -80,7 +90,7 @@ function parsedMatcher<T>(entries: readonly MapEntry[], match: MapMatch, parse: 
     const entry = entries[i];
     return entry === undefined ? NONE : { entry, value: entry.value };
   };
-  return { entries, match, lookup, regexAt: () => undefined };
+  return { entries, match, lookup, regexAt: () => undefined, indexOf: positions(entries) };
 }
 
 function pickInt(keys: readonly (IntRange | undefined)[], input: string): number | 'bad-input' {
@@ -108,7 +118,7 @@ function pickIp(keys: readonly (IpPrefix | undefined)[], input: string): number 
 }
 
 function build(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
-  const simple = (lookup: (input: string) => MapMatchResult): PreparedMap => ({ entries, match, lookup, regexAt: () => undefined });
+  const simple = (lookup: (input: string) => MapMatchResult): PreparedMap => ({ entries, match, lookup, regexAt: () => undefined, indexOf: positions(entries) });
   switch (match) {
     case 'str': {
       const byKey = firstByKey(entries);

@@ -21,7 +21,7 @@ function probe(map: PreparedMap, index: number, witness: string): Probe {
   if (r.entry === map.entries[index]) {
     return { kind: 'wins' };
   }
-  const by = r.entry === undefined ? -1 : map.entries.indexOf(r.entry);
+  const by = r.entry === undefined ? -1 : map.indexOf(r.entry);
   if (by >= 0 && by < index) {
     return { kind: 'blocked', by };
   }

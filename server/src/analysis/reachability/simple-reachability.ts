@@ -26,7 +26,7 @@ export function decideByKey(map: PreparedMap, index: number): LineReachability {
   if (r.entry === entry) {
     return { kind: 'reachable', entry, witness };
   }
-  if (r.entry !== undefined && map.entries.indexOf(r.entry) < index) {
+  if (r.entry !== undefined && map.indexOf(r.entry) < index) {
     return { kind: 'unreachable', entry, coveredBy: [r.entry] };
   }
   return { kind: 'undecided', entry, reason: 'the key does not match itself', notable: false };
