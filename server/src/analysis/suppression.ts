@@ -84,17 +84,29 @@ function rulesOf(comments: readonly CommentLine[]): FileRules {
  * an ignore comment inserted above the issue's line (indented like it), and
  * an ignore-file comment inserted at the top of the file.
  */
+/*
+ * Issues that survive an edit are the same objects (checks memoise per proxy
+ * and per map), and their line did not move: decorate each one once.
+ */
+const decorated = new WeakMap<Issue, Issue>();
+
 export function addSuppressionFixes(issues: readonly Issue[], sources: ReadonlyMap<string, SuppressionSource>): Issue[] {
   return issues.map((issue) => {
     const source = sources.get(issue.file);
     if (!source) {
       return issue;
     }
+    const hit = decorated.get(issue);
+    if (hit) {
+      return hit;
+    }
     const line = lineOf(source.file, issue.span.start);
     const fixes: QuickFix[] = [
       { title: `Ignore ${issue.code} on this line`, edits: [insertLineAbove(source.file, line, `# haproxy-migrate: ignore ${issue.code}`)] },
       { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.lineBreak}` }] },
     ];
-    return { ...issue, fixes: [...(issue.fixes ?? []), ...fixes] };
+    const withFixes = { ...issue, fixes: [...(issue.fixes ?? []), ...fixes] };
+    decorated.set(issue, withFixes);
+    return withFixes;
   });
 }

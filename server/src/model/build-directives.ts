@@ -1,5 +1,6 @@
 import type { Issue } from '../analysis/issue';
 import type { ConfigLine } from './build-lines';
+import { BuildMemo } from './build-memo';
 import type { ConditionalBlock, ConditionalContext, Directive } from './types';
 
 const MAX_WORDS = 64;
@@ -16,7 +17,7 @@ export interface DirectiveScan {
  * (both branches are kept, each directive remembers its branch) and
  * reporting what HAProxy rejects while reading lines.
  */
-export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[]): DirectiveScan {
+export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[], memo: BuildMemo = new BuildMemo()): DirectiveScan {
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
@@ -57,7 +58,16 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
       // `.notice "msg"` and friends print at startup; they configure nothing.
       continue;
     }
-    directives.push(toDirective(l, issues, file, stack.map((s) => s.ctx)));
+    if (stack.length === 0) {
+      // Outside `.if` blocks a directive depends on its line alone.
+      const built = memo.get('directive', l, () => true, () => toDirective(l, file, NO_CONDITIONS));
+      directives.push(built.directive);
+      issues.push(...built.issues);
+    } else {
+      const built = toDirective(l, file, stack.map((s) => s.ctx));
+      directives.push(built.directive);
+      issues.push(...built.issues);
+    }
   }
   for (const open of stack) {
     issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
@@ -65,7 +75,10 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
   return { directives, comments, conditionals };
 }
 
-function toDirective(l: ConfigLine, issues: Issue[], file: string, conditional: ConditionalContext[]): Directive {
+const NO_CONDITIONS: readonly ConditionalContext[] = [];
+
+function toDirective(l: ConfigLine, file: string, conditional: readonly ConditionalContext[]): { directive: Directive; issues: Issue[] } {
+  const issues: Issue[] = [];
   const [first, ...rest] = l.words;
   const empty = rest.findIndex((w) => w.value === '');
   if (empty >= 0 && empty < rest.length - 1) {
@@ -80,7 +93,7 @@ function toDirective(l: ConfigLine, issues: Issue[], file: string, conditional: 
       });
     }
   }
-  return {
+  const directive: Directive = {
     kind: 'directive',
     line: l.line,
     keyword: first?.value ?? '',
@@ -91,4 +104,5 @@ function toDirective(l: ConfigLine, issues: Issue[], file: string, conditional: 
     comment: l.comment,
     conditional,
   };
+  return { directive, issues };
 }

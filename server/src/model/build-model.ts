@@ -1,6 +1,7 @@
 import type { Issue } from '../analysis/issue';
 import type { EnvLookup } from '../parser/words';
 import { readConfigLines } from './build-lines';
+import { sameItems } from './build-memo';
 import { LineTemplateCache } from './line-templates';
 import { scanDirectives } from './build-directives';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
@@ -31,8 +32,10 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const version = options.haproxyVersion ?? '2.6';
   const file = createSourceFile(path, text);
   const issues: Issue[] = [];
-  const lines = readConfigLines(file, options.lineCache ?? new LineTemplateCache(options.env), issues);
-  const scan = scanDirectives(lines, path, issues);
+  const cache = options.lineCache ?? new LineTemplateCache(options.env);
+  const memo = cache.memo;
+  const lines = readConfigLines(file, cache, issues);
+  const scan = scanDirectives(lines, path, issues, memo);
   const sections = groupSections(scan.directives, path, issues);
 
   let global: Global | undefined;
@@ -43,27 +46,41 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   let lastDefaults: Defaults | undefined;
   for (const s of sections) {
     for (const d of s.directives) {
-      const issue = checkKeyword(d, s.kind, path);
-      if (issue) {
-        issues.push(issue);
-      }
-      issues.push(...sampleExpressionIssues(d, path));
+      issues.push(...memo.get(`issues:${s.kind}`, d, () => true, () => directiveIssues(d, s.kind, path)));
     }
     if (s.kind === 'global') {
       global = global ?? buildGlobal(s);
     } else if (s.kind === 'defaults') {
-      const built = buildDefaults(s, namedDefaults, version);
+      const fromDefaults = fromName(s.header);
+      const parent = fromDefaults !== undefined ? namedDefaults.get(fromDefaults) : undefined;
+      const built = memo.get<{ defaults: Defaults; directives: readonly Directive[]; parent: Defaults | undefined; version: string }>(
+        'defaults',
+        s.header,
+        (c) => c.parent === parent && c.version === version && sameItems(c.directives, s.directives),
+        () => ({ defaults: buildDefaults(s, namedDefaults, version), directives: s.directives, parent, version }),
+      ).defaults;
       defaults.push(built);
       if (built.name) {
         namedDefaults.set(built.name, built);
       }
       lastDefaults = built;
-      s.directives.forEach((d) => mapReferences.push(...collectMapReferences(d, built)));
+      for (const d of s.directives) {
+        mapReferences.push(...memo.get<{ owner: Defaults; refs: MapReference[] }>('mapRefs', d, (c) => c.owner === built, () => ({ owner: built, refs: collectMapReferences(d, built) })).refs);
+      }
     } else if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
       const from = fromName(s.header);
-      const proxy = buildProxy({ ...s, kind: s.kind }, from !== undefined ? namedDefaults.get(from) : lastDefaults, version);
+      const inherited = from !== undefined ? namedDefaults.get(from) : lastDefaults;
+      // A section whose lines all survived, under the same defaults, is the same proxy.
+      const proxy = memo.get<{ proxy: Proxy; directives: readonly Directive[]; inherited: Defaults | undefined; version: string }>(
+        'proxy',
+        s.header,
+        (c) => c.inherited === inherited && c.version === version && sameItems(c.directives, s.directives),
+        () => ({ proxy: buildProxy({ ...s, kind: s.kind as Proxy['kind'] }, inherited, version), directives: s.directives, inherited, version }),
+      ).proxy;
       proxies.push(proxy);
-      s.directives.forEach((d) => mapReferences.push(...collectMapReferences(d, proxy)));
+      for (const d of s.directives) {
+        mapReferences.push(...memo.get<{ owner: Proxy; refs: MapReference[] }>('mapRefs', d, (c) => c.owner === proxy, () => ({ owner: proxy, refs: collectMapReferences(d, proxy) })).refs);
+      }
     }
   }
   const backendsByName = new Map<string, Proxy>();
@@ -87,6 +104,11 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
     comments: scan.comments,
     issues,
   };
+}
+
+function directiveIssues(d: Directive, section: Section['kind'], path: string): Issue[] {
+  const keyword = checkKeyword(d, section, path);
+  return keyword ? [keyword, ...sampleExpressionIssues(d, path)] : sampleExpressionIssues(d, path);
 }
 
 function groupSections(directives: readonly Directive[], file: string, issues: Issue[]): Section[] {

@@ -4,6 +4,7 @@ import type { StatementCstNode } from '../parser/cst.generated';
 import type { EnvReference } from '../parser/words';
 import { parseConfig } from '../parser/parse-config';
 import { unescapeWord, type EnvLookup } from '../parser/words';
+import { BuildMemo } from './build-memo';
 import { spanOfToken } from './span';
 
 /*
@@ -97,6 +98,9 @@ export class LineTemplateCache {
   /** Objects built from templates in the last build, by line start offset: reused when nothing moved. */
   private instances = new Map<number, { readonly template: LineTemplate; readonly line: number; readonly value: object }>();
   private nextInstances = new Map<number, { readonly template: LineTemplate; readonly line: number; readonly value: object }>();
+
+  /** Directives, sections and proxies derived from surviving lines. */
+  public readonly memo = new BuildMemo();
 
   constructor(public readonly env: EnvLookup = () => undefined) {}
 

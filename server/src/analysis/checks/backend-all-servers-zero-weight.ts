@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { proxyIssues } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 
@@ -11,24 +12,30 @@ export const checkAllServersZeroWeight: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
-    const actives = proxy.servers.filter((s) => !s.settings.backup);
-    if (actives.length === 0 || actives.some((s) => !s.settings.disabled && s.settings.weight > 0)) {
-      continue;
-    }
-    const split = computeBackendSplit(proxy);
-    const names = split.shares.map((s) => `'${s.name}'`);
-    const outcome = split.pool === 'backup'
-      ? `all traffic goes to backup server${names.length > 1 ? 's' : ''} ${names.join(', ')}`
-      : 'HAProxy answers 503 to every request, as no backup server can take over';
-    const what = actives.every((s) => s.settings.disabled) ? 'is disabled' : actives.every((s) => !s.settings.disabled) ? 'has weight 0' : 'has weight 0 or is disabled';
-    issues.push({
-      code: 'backend/all-servers-zero-weight',
-      severity: 'warning',
-      message: `Every active server of ${proxy.kind} '${proxy.name ?? ''}' ${what}: ${outcome}`,
-      file: file.path,
-      span: proxy.nameSpan ?? proxy.header.span,
-      related: actives.map((s) => ({ message: `'${s.name ?? ''}' ${s.settings.disabled ? 'is disabled' : 'has weight 0'}`, file: file.path, span: s.nameSpan ?? s.directive.span })),
-    });
+    issues.push(
+      ...proxyIssues('checkAllServersZeroWeight', file.path, proxy, () => {
+        const out: Issue[] = [];
+        const actives = proxy.servers.filter((s) => !s.settings.backup);
+        if (actives.length === 0 || actives.some((s) => !s.settings.disabled && s.settings.weight > 0)) {
+          return out;
+        }
+        const split = computeBackendSplit(proxy);
+        const names = split.shares.map((s) => `'${s.name}'`);
+        const outcome = split.pool === 'backup'
+          ? `all traffic goes to backup server${names.length > 1 ? 's' : ''} ${names.join(', ')}`
+          : 'HAProxy answers 503 to every request, as no backup server can take over';
+        const what = actives.every((s) => s.settings.disabled) ? 'is disabled' : actives.every((s) => !s.settings.disabled) ? 'has weight 0' : 'has weight 0 or is disabled';
+        out.push({
+          code: 'backend/all-servers-zero-weight',
+          severity: 'warning',
+          message: `Every active server of ${proxy.kind} '${proxy.name ?? ''}' ${what}: ${outcome}`,
+          file: file.path,
+          span: proxy.nameSpan ?? proxy.header.span,
+          related: actives.map((s) => ({ message: `'${s.name ?? ''}' ${s.settings.disabled ? 'is disabled' : 'has weight 0'}`, file: file.path, span: s.nameSpan ?? s.directive.span })),
+        });
+        return out;
+      }),
+    );
   }
   return issues;
 };

@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { proxyIssues } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { removeWords } from '../fixes/text-edits';
@@ -15,24 +16,30 @@ export const checkBackupWeightIgnored: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
-    for (const server of proxy.servers) {
-      const { weightWord, weightKeyword, backup, weight } = server.settings;
-      if (!backup || !weightWord || !weightKeyword || weight <= 0 || server.template) {
-        continue;
-      }
-      if (!weightIsIgnored(proxy, server)) {
-        continue;
-      }
-      const serving = computeBackendSplit(proxy, { activesDown: true }).shares.map((s) => `'${s.name}'`);
-      issues.push({
-        code: 'backend/backup-weight-ignored',
-        severity: 'hint',
-        message: `Weight ${weightWord.value} of backup server '${server.name ?? ''}' has no effect: ${proxy.settings.allBackups ? 'backup traffic' : 'without option allbackups, backup traffic'} goes to ${serving.join(', ')} whatever this weight`,
-        file: file.path,
-        span: { start: weightKeyword.span.start, end: weightWord.span.end },
-        fixes: [{ title: 'Remove the ignored weight', edits: [removeWords(file, weightKeyword, weightWord)] }],
-      });
-    }
+    issues.push(
+      ...proxyIssues('checkBackupWeightIgnored', file.path, proxy, () => {
+        const out: Issue[] = [];
+        for (const server of proxy.servers) {
+          const { weightWord, weightKeyword, backup, weight } = server.settings;
+          if (!backup || !weightWord || !weightKeyword || weight <= 0 || server.template) {
+            continue;
+          }
+          if (!weightIsIgnored(proxy, server)) {
+            continue;
+          }
+          const serving = computeBackendSplit(proxy, { activesDown: true }).shares.map((s) => `'${s.name}'`);
+          out.push({
+            code: 'backend/backup-weight-ignored',
+            severity: 'hint',
+            message: `Weight ${weightWord.value} of backup server '${server.name ?? ''}' has no effect: ${proxy.settings.allBackups ? 'backup traffic' : 'without option allbackups, backup traffic'} goes to ${serving.join(', ')} whatever this weight`,
+            file: file.path,
+            span: { start: weightKeyword.span.start, end: weightWord.span.end },
+            fixes: [{ title: 'Remove the ignored weight', edits: [removeWords(file, weightKeyword, weightWord)] }],
+          });
+        }
+        return out;
+      }),
+    );
   }
   return issues;
 };

@@ -1,0 +1,43 @@
+/**
+ * Results derived from immutable model objects, kept between builds of one
+ * document. A line object that survived an edit (same text, same place)
+ * yields the same directive, the same keyword diagnostics and, when a whole
+ * section survived, the same proxy: an edit costs what it touched, not the
+ * whole file. Weak tables: entries die with their keys.
+ */
+export class BuildMemo {
+  private readonly tables = new Map<string, WeakMap<object, unknown>>();
+
+  /**
+   * The value cached for `key` in `table` when `valid` accepts it, else the
+   * result of `make` (then cached). `valid` checks the inputs that are not
+   * part of the key.
+   */
+  get<V>(table: string, key: object, valid: (cached: V) => boolean, make: () => V): V {
+    let t = this.tables.get(table);
+    if (!t) {
+      t = new WeakMap();
+      this.tables.set(table, t);
+    }
+    const hit = t.get(key) as V | undefined;
+    if (hit !== undefined && valid(hit)) {
+      return hit;
+    }
+    const value = make();
+    t.set(key, value);
+    return value;
+  }
+}
+
+/** Same length and the same elements (by identity). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeLoaded, DEFAULT_ENGINE_OPTIONS, LineTemplateCache, loadConfig, type Issue } from '../../../server/src/engine';
+
+const MAP = 'app\\.example\\/v2\\/ be_cloud\napp\\.example\\/ be_onprem\napp\\.example\\/v2\\/x be_cloud\n';
+const BASE = [
+  'defaults',
+  '  mode http',
+  '  timeout server 30s',
+  'frontend fe',
+  '  bind :80',
+  '  use_backend %[base,map_reg(/etc/haproxy/d.map,be_missing)]',
+  'backend be_cloud',
+  '  option httpchk GET /health HTTP/1.1\\r\\nHost:\\ app',
+  '  server aws 10.0.0.1:80 check inter 1s weight 25 observe layer7',
+  '  server onprem 10.0.0.2:80 weight 75',
+  '  server onprem 10.0.0.3:80 weight 300',
+  'backend be_onprem',
+  '  balance first',
+  '  server a 10.0.0.4:80 weight 0',
+  '  server b 10.0.0.5:80 backup weight 3',
+  '  server c 10.0.0.6:80 backup',
+  '',
+].join('\n');
+
+const source = { read: (p: string) => (p.endsWith('d.map') ? MAP : undefined) };
+
+/** Everything a user sees of an issue, fixes included. */
+const view = (issues: readonly Issue[]) => JSON.stringify(issues.map((i) => [i.file, i.code, i.severity, i.message, i.span, i.related, i.fixes]).sort());
+
+const edit = fc.tuple(fc.nat(600), fc.nat(5), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '#', '1', '0', 'weight ', 'backup', 'backend x\n', '  server s 1.1.1.1:1 ', 'check '), maxLength: 4 }));
+
+describe('incremental analysis', () => {
+  it('reports the same issues and fixes with reused lines, directives, proxies and check results as from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+        const lines = new LineTemplateCache();
+        let text = BASE;
+        analyzeLoaded(loadConfig(text, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS, { lines }));
+        for (const [at, len, insert] of edits) {
+          const pos = at % (text.length + 1);
+          text = text.slice(0, pos) + insert + text.slice(pos + len);
+          const incremental = analyzeLoaded(loadConfig(text, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS, { lines }));
+          const fresh = analyzeLoaded(loadConfig(text, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS));
+          expect(view(incremental)).toBe(view(fresh));
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
