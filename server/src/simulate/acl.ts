@@ -1,5 +1,5 @@
 import type { AclCriterion, MapFile } from '../model/types';
-import { intOperator, matchAclPattern, type AclMatchMethod } from './acl-patterns';
+import { matchAclPattern, type AclMatchResult, type AclMethod } from '../matching/match-acl';
 import type { EvalContext } from './eval-context';
 import { splitFetchSuffix } from './fetches';
 import { evaluateExpression } from './sample';
@@ -8,6 +8,9 @@ import { evaluateExpression } from './sample';
 export type AclOutcome =
   | { readonly kind: 'known'; readonly value: boolean; readonly because: string }
   | { readonly kind: 'unknown'; readonly reason: string };
+
+/** ACL match methods (`-m`, fetch suffixes, or the sample type's default). */
+type AclMatchMethod = AclMethod | 'bin';
 
 const METHODS: ReadonlySet<string> = new Set(['found', 'bool', 'int', 'ip', 'str', 'sub', 'reg', 'beg', 'end', 'dir', 'dom', 'len', 'bin']);
 
@@ -48,24 +51,36 @@ export function evaluateCriterion(c: AclCriterion, ctx: EvalContext): AclOutcome
   if (typeof patterns === 'string') {
     return { kind: 'unknown', reason: patterns };
   }
-  const op = method === 'int' || method === 'len' ? intOperator(patterns) : undefined;
-  if (op) {
-    const hit = values.some((v) => op(method === 'len' ? v.length : parseInt(v, 10)));
-    return { kind: 'known', value: hit, because: `${shown} = ${shownValues} ${hit ? 'satisfies' : 'does not satisfy'} '${patterns.join(' ')}'` };
+  if (method === 'bin') {
+    return { kind: 'unknown', reason: 'cannot simulate: -m bin (hex patterns) is not modelled' };
+  }
+  const opts = { ignoreCase: c.flags.ignoreCase };
+  const flags = `-m ${method}${c.flags.ignoreCase ? ' -i' : ''}`;
+  if (method === 'int' || method === 'len') {
+    // `gt 3`: an operator applies to the patterns after it, so the list is matched whole.
+    for (const v of values) {
+      const m = matchAclPattern(method, patterns, v, opts);
+      if (m !== false) {
+        return m === true ? { kind: 'known', value: true, because: `${shown} = '${v}' satisfies '${patterns.join(' ')}' (${flags})` } : unknownMatch(m);
+      }
+    }
+    return { kind: 'known', value: false, because: `${shown} = ${shownValues} does not satisfy '${patterns.join(' ')}' (${flags})` };
   }
   for (const v of values) {
     for (const p of patterns) {
-      const m = matchAclPattern(method, p, v, c.flags.ignoreCase);
-      if (typeof m !== 'boolean') {
-        return { kind: 'unknown', reason: m.unsupported };
-      }
-      if (m) {
-        return { kind: 'known', value: true, because: `${shown} = '${v}' matches '${p}' (-m ${method}${c.flags.ignoreCase ? ' -i' : ''})` };
+      const m = matchAclPattern(method, [p], v, opts);
+      if (m !== false) {
+        return m === true ? { kind: 'known', value: true, because: `${shown} = '${v}' matches '${p}' (${flags})` } : unknownMatch(m, p);
       }
     }
   }
   const listed = patterns.length > 4 ? `${patterns.length} patterns` : patterns.map((p) => `'${p}'`).join(', ') || 'no pattern';
-  return { kind: 'known', value: false, because: `${shown} = ${shownValues} matches none of ${listed} (-m ${method}${c.flags.ignoreCase ? ' -i' : ''})` };
+  return { kind: 'known', value: false, because: `${shown} = ${shownValues} matches none of ${listed} (${flags})` };
+}
+
+function unknownMatch(m: Exclude<AclMatchResult, boolean>, pattern?: string): AclOutcome {
+  const why = m.unsupported.replace(/^cannot simulate: /, '');
+  return { kind: 'unknown', reason: `cannot simulate: ${why}${pattern === undefined ? '' : ` (pattern ${pattern})`}` };
 }
 
 function defaultMethod(type: 'str' | 'int' | 'ip' | 'bool'): AclMatchMethod {

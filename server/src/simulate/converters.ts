@@ -1,7 +1,7 @@
 import type { SampleCall } from '../parser/sample-expression';
 import type { MapMatch as MapMatchKind } from '../model/types';
 import type { EvalContext } from './eval-context';
-import { lookupMap } from './map-lookup';
+import { prepareMap } from '../matching/match-map';
 import { regexSubstitute } from './matching-port';
 import { asciiCase, fieldConverter, wordConverter } from './string-converters';
 import { step } from './trace';
@@ -62,12 +62,14 @@ function applyMap(call: SampleCall, match: MapMatchKind, input: string, ctx: Eva
   if (map === undefined) {
     return unsupported(`map file ${path} was not found (give --map-root or open it)`);
   }
-  const hit = lookupMap(map.entries, match, input);
-  if (hit.kind === 'unsupported') {
-    return { kind: 'unsupported', reason: hit.reason };
+  // Prepared once per loaded map (cached on its entries array), so repeated
+  // lookups reuse the compiled regexes and the literal index.
+  const hit = prepareMap(map.entries, match).lookup(input);
+  if ('unsupported' in hit) {
+    return unsupported(`${path} ${hit.unsupported.replace(/cannot simulate: /, '')}`);
   }
   const file = map.file.path;
-  if (hit.kind === 'hit') {
+  if (hit.entry !== undefined) {
     ctx.mapMatches.push({ file, line: hit.entry.line, key: hit.entry.key, value: hit.value });
     ctx.trace.push(step('map', `${call.name} looked up '${input}': line ${hit.entry.line + 1} matched key '${hit.entry.key}' → '${hit.value}'`, { file, line: hit.entry.line, span: hit.entry.span }));
     return value(hit.value);

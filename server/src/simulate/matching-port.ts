@@ -4,9 +4,10 @@ import { compileRegex } from '../matching/compile-regex';
 import { expandRegmTemplate } from '../matching/regm-template';
 
 /*
- * The simulator's only door into the matching layer (server/src/matching):
- * PCRE2 patterns are translated and run there, bounded, so user input can
- * never freeze a hover.
+ * Regex rewriting for the simulator (replace-path/-header/-uri, regsub), built
+ * on the matching layer (server/src/matching): PCRE2 patterns are translated
+ * and run there, bounded, so user input can never freeze a hover. Map lookups
+ * and ACL patterns use matchMap/prepareMap and matchAclPattern directly.
  */
 
 /** Result of a regex use: a value, or why there is none. */
@@ -20,7 +21,7 @@ const LIMIT_REASON = 'cannot simulate: the regex hit the match limit (catastroph
  * Unanchored search of a PCRE2 pattern, as HAProxy runs it. Returns the
  * groups (index 0 = whole match) or null for no match.
  */
-export function regexSearch(pattern: string, input: string, caseless: boolean, captures: boolean): RegexOutcome<readonly (string | undefined)[] | null> {
+function regexSearch(pattern: string, input: string, caseless: boolean, captures: boolean): RegexOutcome<readonly (string | undefined)[] | null> {
   const r = compileRegex(pattern, { caseless, noAutoCapture: !captures }).search(input, { captures });
   if ('status' in r) {
     return { kind: 'unsupported', reason: r.status === 'limit' ? LIMIT_REASON : `${r.reason} (pattern ${pattern})` };
