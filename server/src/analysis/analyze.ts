@@ -52,13 +52,19 @@ function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
 }
 
 function dedupe(issues: Issue[]): Issue[] {
-  const seen = new Set<string>();
+  // Position and code first (cheap); the message only when those collide.
+  const seen = new Map<string, Issue[]>();
   return issues.filter((i) => {
-    const key = `${i.file}:${i.span.start}:${i.span.end}:${i.code}:${i.message}`;
-    if (seen.has(key)) {
+    const key = `${i.span.start}:${i.span.end}:${i.code}`;
+    const same = seen.get(key);
+    if (!same) {
+      seen.set(key, [i]);
+      return true;
+    }
+    if (same.some((o) => o === i || (o.file === i.file && o.message === i.message))) {
       return false;
     }
-    seen.add(key);
+    same.push(i);
     return true;
   });
 }

@@ -21,6 +21,7 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
+  const directiveTable = memo.table<{ directive: Directive; issues: Issue[] }>('directive');
   const stack: { ctx: ConditionalContext; block: { condition: string; startLine: number; endLine: number | undefined } }[] = [];
   for (const l of lines) {
     const first = l.words[0];
@@ -60,7 +61,7 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     }
     if (stack.length === 0) {
       // Outside `.if` blocks a directive depends on its line alone.
-      const built = memo.get('directive', l, () => true, () => toDirective(l, file, NO_CONDITIONS));
+      const built = directiveTable.get(l, () => true, () => toDirective(l, file, NO_CONDITIONS));
       directives.push(built.directive);
       issues.push(...built.issues);
     } else {

@@ -8,23 +8,32 @@
 export class BuildMemo {
   private readonly tables = new Map<string, WeakMap<object, unknown>>();
 
-  /**
-   * The value cached for `key` in `table` when `valid` accepts it, else the
-   * result of `make` (then cached). `valid` checks the inputs that are not
-   * part of the key.
-   */
-  get<V>(table: string, key: object, valid: (cached: V) => boolean, make: () => V): V {
-    let t = this.tables.get(table);
+  /** The weak table named `name` (created once; callers keep it for a build). */
+  table<V>(name: string): WeakTable<V> {
+    let t = this.tables.get(name);
     if (!t) {
       t = new WeakMap();
-      this.tables.set(table, t);
+      this.tables.set(name, t);
     }
-    const hit = t.get(key) as V | undefined;
+    return new WeakTable<V>(t as WeakMap<object, V>);
+  }
+}
+
+/** One table of a BuildMemo. */
+export class WeakTable<V> {
+  constructor(private readonly map: WeakMap<object, V>) {}
+
+  /**
+   * The value cached for `key` when `valid` accepts it, else the result of
+   * `make` (then cached). `valid` checks the inputs that are not the key.
+   */
+  get(key: object, valid: (cached: V) => boolean, make: () => V): V {
+    const hit = this.map.get(key);
     if (hit !== undefined && valid(hit)) {
       return hit;
     }
     const value = make();
-    t.set(key, value);
+    this.map.set(key, value);
     return value;
   }
 }

@@ -1,7 +1,7 @@
 import type { Issue } from '../analysis/issue';
 import type { EnvLookup } from '../parser/words';
 import { readConfigLines } from './build-lines';
-import { sameItems } from './build-memo';
+import { sameItems, type WeakTable } from './build-memo';
 import { LineTemplateCache } from './line-templates';
 import { scanDirectives } from './build-directives';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
@@ -44,17 +44,25 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const proxies: Proxy[] = [];
   const mapReferences: MapReference[] = [];
   let lastDefaults: Defaults | undefined;
+  const issueTables = new Map<string, WeakTable<Issue[]>>();
+  const defaultsTable = memo.table<{ defaults: Defaults; directives: readonly Directive[]; parent: Defaults | undefined; version: string }>('defaults');
+  const proxyTable = memo.table<{ proxy: Proxy; directives: readonly Directive[]; inherited: Defaults | undefined; version: string }>('proxy');
+  const refsTable = memo.table<{ owner: Proxy | Defaults; refs: MapReference[] }>('mapRefs');
   for (const s of sections) {
+    let issueTable = issueTables.get(s.kind);
+    if (!issueTable) {
+      issueTable = memo.table<Issue[]>(`issues:${s.kind}`);
+      issueTables.set(s.kind, issueTable);
+    }
     for (const d of s.directives) {
-      issues.push(...memo.get(`issues:${s.kind}`, d, () => true, () => directiveIssues(d, s.kind, path)));
+      issues.push(...issueTable.get(d, () => true, () => directiveIssues(d, s.kind, path)));
     }
     if (s.kind === 'global') {
       global = global ?? buildGlobal(s);
     } else if (s.kind === 'defaults') {
       const fromDefaults = fromName(s.header);
       const parent = fromDefaults !== undefined ? namedDefaults.get(fromDefaults) : undefined;
-      const built = memo.get<{ defaults: Defaults; directives: readonly Directive[]; parent: Defaults | undefined; version: string }>(
-        'defaults',
+      const built = defaultsTable.get(
         s.header,
         (c) => c.parent === parent && c.version === version && sameItems(c.directives, s.directives),
         () => ({ defaults: buildDefaults(s, namedDefaults, version), directives: s.directives, parent, version }),
@@ -65,21 +73,20 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
       }
       lastDefaults = built;
       for (const d of s.directives) {
-        mapReferences.push(...memo.get<{ owner: Defaults; refs: MapReference[] }>('mapRefs', d, (c) => c.owner === built, () => ({ owner: built, refs: collectMapReferences(d, built) })).refs);
+        mapReferences.push(...refsTable.get(d, (c) => c.owner === built, () => ({ owner: built, refs: collectMapReferences(d, built) })).refs);
       }
     } else if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
       const from = fromName(s.header);
       const inherited = from !== undefined ? namedDefaults.get(from) : lastDefaults;
       // A section whose lines all survived, under the same defaults, is the same proxy.
-      const proxy = memo.get<{ proxy: Proxy; directives: readonly Directive[]; inherited: Defaults | undefined; version: string }>(
-        'proxy',
+      const proxy = proxyTable.get(
         s.header,
         (c) => c.inherited === inherited && c.version === version && sameItems(c.directives, s.directives),
         () => ({ proxy: buildProxy({ ...s, kind: s.kind as Proxy['kind'] }, inherited, version), directives: s.directives, inherited, version }),
       ).proxy;
       proxies.push(proxy);
       for (const d of s.directives) {
-        mapReferences.push(...memo.get<{ owner: Proxy; refs: MapReference[] }>('mapRefs', d, (c) => c.owner === proxy, () => ({ owner: proxy, refs: collectMapReferences(d, proxy) })).refs);
+        mapReferences.push(...refsTable.get(d, (c) => c.owner === proxy, () => ({ owner: proxy, refs: collectMapReferences(d, proxy) })).refs);
       }
     }
   }

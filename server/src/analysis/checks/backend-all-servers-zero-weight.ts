@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 
@@ -8,12 +8,14 @@ import { computeBackendSplit } from '../backend-split';
  * servers but none can take traffic, because each has weight 0 or is
  * disabled. Backups then serve, or HAProxy answers 503; the message says which.
  */
+const perProxy = proxyIssueMemo();
+
 export const checkAllServersZeroWeight: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
     issues.push(
-      ...proxyIssues('checkAllServersZeroWeight', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         const actives = proxy.servers.filter((s) => !s.settings.backup);
         if (actives.length === 0 || actives.some((s) => !s.settings.disabled && s.settings.weight > 0)) {

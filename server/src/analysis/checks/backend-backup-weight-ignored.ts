@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { removeWords } from '../fixes/text-edits';
@@ -12,12 +12,14 @@ import type { Proxy, Server } from '../../model/types';
  * Judged exactly with the balance engine: the split with the written weight
  * equals the split with another weight. A weight of 0 always matters.
  */
+const perProxy = proxyIssueMemo();
+
 export const checkBackupWeightIgnored: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
     issues.push(
-      ...proxyIssues('checkBackupWeightIgnored', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         for (const server of proxy.servers) {
           const { weightWord, weightKeyword, backup, weight } = server.settings;

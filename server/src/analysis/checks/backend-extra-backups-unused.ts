@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { insertLineAbove } from '../fixes/text-edits';
@@ -11,12 +11,14 @@ import { insertLineAbove } from '../fixes/text-edits';
  * once the backups before it fail too. Judged with the balance engine, so the
  * static-rr / map-based hashing exception (other backups leak in) is honoured.
  */
+const perProxy = proxyIssueMemo();
+
 export const checkExtraBackupsUnused: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
     issues.push(
-      ...proxyIssues('checkExtraBackupsUnused', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         if (proxy.settings.allBackups) {
           return out;

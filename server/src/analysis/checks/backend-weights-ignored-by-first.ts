@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { removeWords } from '../fixes/text-edits';
@@ -9,12 +9,14 @@ import { removeWords } from '../fixes/text-edits';
  * the usable server with the lowest id that has a free `maxconn` slot, so a
  * positive weight changes nothing (weight 0 still takes a server out).
  */
+const perProxy = proxyIssueMemo();
+
 export const checkWeightsIgnoredByFirst: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
     issues.push(
-      ...proxyIssues('checkWeightsIgnoredByFirst', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         if (proxy.settings.balance.algorithm !== 'first') {
           return out;

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { appendToDirective } from '../fixes/text-edits';
 import { findServerSettings } from '../server-setting-words';
@@ -16,12 +16,14 @@ const FAR_BELOW_RATIO = 10;
  * undetected by health checks". Defaults alone (inter 2s) are not reported,
  * to keep the noise down.
  */
+const perProxy = proxyIssueMemo();
+
 export const checkHealthCheckVsUsers: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
     issues.push(
-      ...proxyIssues('checkHealthCheckVsUsers', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         const serverTimeout = proxy.settings.timeouts['server'];
         const timeoutCheck = proxy.settings.timeouts['check'];

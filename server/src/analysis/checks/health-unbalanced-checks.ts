@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { appendToDirective } from '../fixes/text-edits';
@@ -15,12 +15,14 @@ const LABEL: Record<ServerOrigin, string> = { cloud: 'cloud', 'on-prem': 'on-pre
  * while the checked side is protected. Servers that `track` another are checked;
  * backups are left out (when they serve there is no other server to protect).
  */
+const perProxy = proxyIssueMemo();
+
 export const checkUnbalancedHealthChecks: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.backendsByName.values()) {
     issues.push(
-      ...proxyIssues('checkUnbalancedHealthChecks', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         const servers = proxy.servers.filter((s) => s.name !== undefined && !s.settings.disabled && !s.settings.backup);
         const origins = new Set(servers.map(serverOrigin));

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssues } from '../per-proxy';
+import { proxyIssueMemo } from '../per-proxy';
 import type { Issue } from '../issue';
 import { replaceSpan } from '../fixes/text-edits';
 import type { ConditionalContext, Server } from '../../model/types';
@@ -9,12 +9,14 @@ import type { ConditionalContext, Server } from '../../model/types';
  * HAProxy refuses at startup. Names created by `server-template` count. Lines
  * in different branches of the same `.if` block never coexist and are not compared.
  */
+const perProxy = proxyIssueMemo();
+
 export const checkDuplicateServerNames: Check = (ctx) => {
   const file = ctx.config.file;
   const issues: Issue[] = [];
   for (const proxy of ctx.config.proxies) {
     issues.push(
-      ...proxyIssues('checkDuplicateServerNames', file.path, proxy, () => {
+      ...perProxy(proxy, () => {
         const out: Issue[] = [];
         const seen = new Map<string, Server[]>();
         const taken = new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
