@@ -1,7 +1,7 @@
 import type { CheckContext } from './check';
 import { mapMatchOf } from '../model/map-references';
 import type { Span } from '../model/span';
-import type { Proxy, UseBackendRule } from '../model/types';
+import type { MapFile, MapReference, Proxy, UseBackendRule } from '../model/types';
 
 /**
  * One place a backend name comes from: a static `use_backend`/`default_backend`
@@ -72,9 +72,14 @@ function mapUses(ctx: CheckContext, proxy: Proxy, rule: UseBackendRule): Backend
   if (!ref) {
     return [];
   }
+  const map = ctx.maps.get(ref.path)?.map;
+  // One use per map line: on a 2,000-line map, rebuilt only when the rule or the map changed.
+  const cached = mapUseCache.get(rule);
+  if (cached && cached.map === map && cached.ref === ref) {
+    return cached.uses;
+  }
   const uses: BackendNameUse[] = [];
   const base = { prefix, suffix, proxy, rule };
-  const map = ctx.maps.get(ref.path)?.map;
   for (const entry of map?.entries ?? []) {
     if (entry.value === '' || (ref.match === 'regm' && /\\\d/.test(entry.value))) {
       continue;
@@ -84,5 +89,8 @@ function mapUses(ctx: CheckContext, proxy: Proxy, rule: UseBackendRule): Backend
   if (ref.defaultValue !== undefined && ref.defaultSpan) {
     uses.push({ ...base, origin: 'map-default', name: prefix + ref.defaultValue + suffix, file: ctx.config.file.path, span: ref.defaultSpan });
   }
+  mapUseCache.set(rule, { map, ref, uses });
   return uses;
 }
+
+const mapUseCache = new WeakMap<UseBackendRule, { map: MapFile | undefined; ref: MapReference; uses: BackendNameUse[] }>();
