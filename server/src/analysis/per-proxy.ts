@@ -1,24 +1,31 @@
+import type { SourceFile } from '../model/source-file';
 import type { Proxy } from '../model/types';
+import type { Check } from './check';
 import type { Issue } from './issue';
 
-/** Issues one check finds inside one proxy. */
-export type ProxyIssueMemo = (proxy: Proxy, find: () => Issue[]) => readonly Issue[];
-
 /**
- * A memo for one check's per-proxy issues. The model reuses a proxy object
- * when every line of its section survived an edit under the same defaults,
- * so issues found inside one proxy are recomputed only for proxies that
- * changed: on a 14,000-line config an edit re-checks one backend, not two
- * thousand. `find` must read nothing but the proxy (and the file text of the
- * proxy's own lines). Weak table: entries die with their proxies.
+ * A check made of what it finds inside each proxy, one proxy at a time:
+ * `backends` are `backend` and `listen` sections by name, `all` every proxy.
+ *
+ * The model reuses a proxy object when every line of its section survived an
+ * edit under the same defaults, so the issues found inside a proxy are
+ * recomputed only for proxies that changed: on a 14,000-line config an edit
+ * re-checks one backend, not two thousand. `find` must therefore read nothing
+ * but the proxy and the file text of the proxy's own lines. Weak table:
+ * entries die with their proxies.
  */
-export function proxyIssueMemo(): ProxyIssueMemo {
+export function perProxyCheck(which: 'backends' | 'all', find: (proxy: Proxy, file: SourceFile) => Issue[]): Check {
   const cache = new WeakMap<Proxy, readonly Issue[]>();
-  return (proxy, find) => {
-    let issues = cache.get(proxy);
-    if (!issues) {
-      issues = find();
-      cache.set(proxy, issues);
+  return (ctx) => {
+    const proxies = which === 'backends' ? ctx.config.backendsByName.values() : ctx.config.proxies;
+    const issues: Issue[] = [];
+    for (const proxy of proxies) {
+      let found = cache.get(proxy);
+      if (!found) {
+        found = find(proxy, ctx.config.file);
+        cache.set(proxy, found);
+      }
+      issues.push(...found);
     }
     return issues;
   };

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssueMemo } from '../per-proxy';
+import { perProxyCheck } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 
@@ -8,36 +8,25 @@ import { computeBackendSplit } from '../backend-split';
  * servers but none can take traffic, because each has weight 0 or is
  * disabled. Backups then serve, or HAProxy answers 503; the message says which.
  */
-const perProxy = proxyIssueMemo();
-
-export const checkAllServersZeroWeight: Check = (ctx) => {
-  const file = ctx.config.file;
-  const issues: Issue[] = [];
-  for (const proxy of ctx.config.backendsByName.values()) {
-    issues.push(
-      ...perProxy(proxy, () => {
-        const out: Issue[] = [];
-        const actives = proxy.servers.filter((s) => !s.settings.backup);
-        if (actives.length === 0 || actives.some((s) => !s.settings.disabled && s.settings.weight > 0)) {
-          return out;
-        }
-        const split = computeBackendSplit(proxy);
-        const names = split.shares.map((s) => `'${s.name}'`);
-        const outcome = split.pool === 'backup'
-          ? `all traffic goes to backup server${names.length > 1 ? 's' : ''} ${names.join(', ')}`
-          : 'HAProxy answers 503 to every request, as no backup server can take over';
-        const what = actives.every((s) => s.settings.disabled) ? 'is disabled' : actives.every((s) => !s.settings.disabled) ? 'has weight 0' : 'has weight 0 or is disabled';
-        out.push({
-          code: 'backend/all-servers-zero-weight',
-          severity: 'warning',
-          message: `Every active server of ${proxy.kind} '${proxy.name ?? ''}' ${what}: ${outcome}`,
-          file: file.path,
-          span: proxy.nameSpan ?? proxy.header.span,
-          related: actives.map((s) => ({ message: `'${s.name ?? ''}' ${s.settings.disabled ? 'is disabled' : 'has weight 0'}`, file: file.path, span: s.nameSpan ?? s.directive.span })),
-        });
-        return out;
-      }),
-    );
+export const checkAllServersZeroWeight: Check = perProxyCheck('backends', (proxy, file) => {
+  const out: Issue[] = [];
+  const actives = proxy.servers.filter((s) => !s.settings.backup);
+  if (actives.length === 0 || actives.some((s) => !s.settings.disabled && s.settings.weight > 0)) {
+    return out;
   }
-  return issues;
-};
+  const split = computeBackendSplit(proxy);
+  const names = split.shares.map((s) => `'${s.name}'`);
+  const outcome = split.pool === 'backup'
+    ? `all traffic goes to backup server${names.length > 1 ? 's' : ''} ${names.join(', ')}`
+    : 'HAProxy answers 503 to every request, as no backup server can take over';
+  const what = actives.every((s) => s.settings.disabled) ? 'is disabled' : actives.every((s) => !s.settings.disabled) ? 'has weight 0' : 'has weight 0 or is disabled';
+  out.push({
+    code: 'backend/all-servers-zero-weight',
+    severity: 'warning',
+    message: `Every active server of ${proxy.kind} '${proxy.name ?? ''}' ${what}: ${outcome}`,
+    file: file.path,
+    span: proxy.nameSpan ?? proxy.header.span,
+    related: actives.map((s) => ({ message: `'${s.name ?? ''}' ${s.settings.disabled ? 'is disabled' : 'has weight 0'}`, file: file.path, span: s.nameSpan ?? s.directive.span })),
+  });
+  return out;
+});

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssueMemo } from '../per-proxy';
+import { perProxyCheck } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { removeWords } from '../fixes/text-edits';
@@ -12,39 +12,28 @@ import type { Proxy, Server } from '../../model/types';
  * Judged exactly with the balance engine: the split with the written weight
  * equals the split with another weight. A weight of 0 always matters.
  */
-const perProxy = proxyIssueMemo();
-
-export const checkBackupWeightIgnored: Check = (ctx) => {
-  const file = ctx.config.file;
-  const issues: Issue[] = [];
-  for (const proxy of ctx.config.backendsByName.values()) {
-    issues.push(
-      ...perProxy(proxy, () => {
-        const out: Issue[] = [];
-        for (const server of proxy.servers) {
-          const { weightWord, weightKeyword, backup, weight } = server.settings;
-          if (!backup || !weightWord || !weightKeyword || weight <= 0 || server.template) {
-            continue;
-          }
-          if (!weightIsIgnored(proxy, server)) {
-            continue;
-          }
-          const serving = computeBackendSplit(proxy, { activesDown: true }).shares.map((s) => `'${s.name}'`);
-          out.push({
-            code: 'backend/backup-weight-ignored',
-            severity: 'hint',
-            message: `Weight ${weightWord.value} of backup server '${server.name ?? ''}' has no effect: ${proxy.settings.allBackups ? 'backup traffic' : 'without option allbackups, backup traffic'} goes to ${serving.join(', ')} whatever this weight`,
-            file: file.path,
-            span: { start: weightKeyword.span.start, end: weightWord.span.end },
-            fixes: [{ title: 'Remove the ignored weight', edits: [removeWords(file, weightKeyword, weightWord)] }],
-          });
-        }
-        return out;
-      }),
-    );
+export const checkBackupWeightIgnored: Check = perProxyCheck('backends', (proxy, file) => {
+  const out: Issue[] = [];
+  for (const server of proxy.servers) {
+    const { weightWord, weightKeyword, backup, weight } = server.settings;
+    if (!backup || !weightWord || !weightKeyword || weight <= 0 || server.template) {
+      continue;
+    }
+    if (!weightIsIgnored(proxy, server)) {
+      continue;
+    }
+    const serving = computeBackendSplit(proxy, { activesDown: true }).shares.map((s) => `'${s.name}'`);
+    out.push({
+      code: 'backend/backup-weight-ignored',
+      severity: 'hint',
+      message: `Weight ${weightWord.value} of backup server '${server.name ?? ''}' has no effect: ${proxy.settings.allBackups ? 'backup traffic' : 'without option allbackups, backup traffic'} goes to ${serving.join(', ')} whatever this weight`,
+      file: file.path,
+      span: { start: weightKeyword.span.start, end: weightWord.span.end },
+      fixes: [{ title: 'Remove the ignored weight', edits: [removeWords(file, weightKeyword, weightWord)] }],
+    });
   }
-  return issues;
-};
+  return out;
+});
 
 function weightIsIgnored(proxy: Proxy, server: Server): boolean {
   const other = server.settings.weight === 1 ? 2 : 1;

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssueMemo } from '../per-proxy';
+import { perProxyCheck } from '../per-proxy';
 import type { Issue } from '../issue';
 import { appendToDirective } from '../fixes/text-edits';
 import { findServerSettings } from '../server-setting-words';
@@ -16,44 +16,33 @@ const FAR_BELOW_RATIO = 10;
  * undetected by health checks". Defaults alone (inter 2s) are not reported,
  * to keep the noise down.
  */
-const perProxy = proxyIssueMemo();
-
-export const checkHealthCheckVsUsers: Check = (ctx) => {
-  const file = ctx.config.file;
-  const issues: Issue[] = [];
-  for (const proxy of ctx.config.backendsByName.values()) {
-    issues.push(
-      ...perProxy(proxy, () => {
-        const out: Issue[] = [];
-        const serverTimeout = proxy.settings.timeouts['server'];
-        const timeoutCheck = proxy.settings.timeouts['check'];
-        if (serverTimeout === undefined) {
-          return out;
-        }
-        const done = new Set<number>();
-        for (const s of proxy.servers) {
-          const checkTimeout = timeoutCheck ?? s.settings.inter;
-          if (!s.settings.check || checkTimeout === undefined || checkTimeout * FAR_BELOW_RATIO > serverTimeout || done.has(s.directive.line)) {
-            continue;
-          }
-          done.add(s.directive.line);
-          const inter = findServerSettings(s.directive, 'inter')[0];
-          const source = timeoutCheck !== undefined ? 'timeout check' : 'inter';
-          out.push({
-            code: 'health/check-slower-than-users',
-            severity: 'info',
-            message: `Health checks of server '${nameOf(s)}' time out after ${formatMs(checkTimeout)} (${source}) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; ${advice(proxy, s)}`,
-            file: file.path,
-            span: inter && timeoutCheck === undefined ? { start: inter.keyword.span.start, end: (inter.value ?? inter.keyword).span.end } : (s.nameSpan ?? s.directive.span),
-            ...(s.settings.observe === undefined ? { fixes: [{ title: `Add 'observe ${layerFor(proxy)}' to the server`, edits: [appendToDirective(file, s.directive, `observe ${layerFor(proxy)}`)] }] } : {}),
-          });
-        }
-        return out;
-      }),
-    );
+export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, file) => {
+  const out: Issue[] = [];
+  const serverTimeout = proxy.settings.timeouts['server'];
+  const timeoutCheck = proxy.settings.timeouts['check'];
+  if (serverTimeout === undefined) {
+    return out;
   }
-  return issues;
-};
+  const done = new Set<number>();
+  for (const s of proxy.servers) {
+    const checkTimeout = timeoutCheck ?? s.settings.inter;
+    if (!s.settings.check || checkTimeout === undefined || checkTimeout * FAR_BELOW_RATIO > serverTimeout || done.has(s.directive.line)) {
+      continue;
+    }
+    done.add(s.directive.line);
+    const inter = findServerSettings(s.directive, 'inter')[0];
+    const source = timeoutCheck !== undefined ? 'timeout check' : 'inter';
+    out.push({
+      code: 'health/check-slower-than-users',
+      severity: 'info',
+      message: `Health checks of server '${nameOf(s)}' time out after ${formatMs(checkTimeout)} (${source}) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; ${advice(proxy, s)}`,
+      file: file.path,
+      span: inter && timeoutCheck === undefined ? { start: inter.keyword.span.start, end: (inter.value ?? inter.keyword).span.end } : (s.nameSpan ?? s.directive.span),
+      ...(s.settings.observe === undefined ? { fixes: [{ title: `Add 'observe ${layerFor(proxy)}' to the server`, edits: [appendToDirective(file, s.directive, `observe ${layerFor(proxy)}`)] }] } : {}),
+    });
+  }
+  return out;
+});
 
 function advice(proxy: Proxy, s: Server): string {
   const page = 'point the check at a page that exercises the application\'s dependencies';

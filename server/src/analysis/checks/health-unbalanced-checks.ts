@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssueMemo } from '../per-proxy';
+import { perProxyCheck } from '../per-proxy';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { appendToDirective } from '../fixes/text-edits';
@@ -15,50 +15,39 @@ const LABEL: Record<ServerOrigin, string> = { cloud: 'cloud', 'on-prem': 'on-pre
  * while the checked side is protected. Servers that `track` another are checked;
  * backups are left out (when they serve there is no other server to protect).
  */
-const perProxy = proxyIssueMemo();
-
-export const checkUnbalancedHealthChecks: Check = (ctx) => {
-  const file = ctx.config.file;
-  const issues: Issue[] = [];
-  for (const proxy of ctx.config.backendsByName.values()) {
-    issues.push(
-      ...perProxy(proxy, () => {
-        const out: Issue[] = [];
-        const servers = proxy.servers.filter((s) => s.name !== undefined && !s.settings.disabled && !s.settings.backup);
-        const origins = new Set(servers.map(serverOrigin));
-        if (!origins.has('cloud') || !origins.has('on-prem')) {
-          return out;
-        }
-        const isChecked = (s: Server): boolean => s.settings.check || s.settings.track !== undefined;
-        const checked = servers.find(isChecked);
-        if (!checked) {
-          return out;
-        }
-        const shares = new Map(computeBackendSplit(proxy).shares.map((s) => [s.name, s.share]));
-        const done = new Set<number>();
-        for (const s of servers) {
-          if (isChecked(s) || done.has(s.directive.line)) {
-            continue;
-          }
-          done.add(s.directive.line);
-          const share = shares.get(s.name ?? '');
-          const effect = share ? `if it goes down HAProxy keeps sending it ${formatShare(share)} of the traffic` : 'if it goes down HAProxy keeps treating it as up';
-          out.push({
-            code: 'health/unbalanced-checks',
-            severity: 'warning',
-            message: `${describe(s, true)} has no health check while ${describe(checked, false)} in ${proxy.kind} '${proxy.name ?? ''}' has one: ${effect}`,
-            file: file.path,
-            span: s.nameSpan ?? s.directive.span,
-            related: [{ message: `'${checked.name ?? ''}' is health-checked`, file: file.path, span: checked.nameSpan ?? checked.directive.span }],
-            fixes: [{ title: "Add 'check' to the server", edits: [appendToDirective(file, s.directive, 'check')] }],
-          });
-        }
-        return out;
-      }),
-    );
+export const checkUnbalancedHealthChecks: Check = perProxyCheck('backends', (proxy, file) => {
+  const out: Issue[] = [];
+  const servers = proxy.servers.filter((s) => s.name !== undefined && !s.settings.disabled && !s.settings.backup);
+  const origins = new Set(servers.map(serverOrigin));
+  if (!origins.has('cloud') || !origins.has('on-prem')) {
+    return out;
   }
-  return issues;
-};
+  const isChecked = (s: Server): boolean => s.settings.check || s.settings.track !== undefined;
+  const checked = servers.find(isChecked);
+  if (!checked) {
+    return out;
+  }
+  const shares = new Map(computeBackendSplit(proxy).shares.map((s) => [s.name, s.share]));
+  const done = new Set<number>();
+  for (const s of servers) {
+    if (isChecked(s) || done.has(s.directive.line)) {
+      continue;
+    }
+    done.add(s.directive.line);
+    const share = shares.get(s.name ?? '');
+    const effect = share ? `if it goes down HAProxy keeps sending it ${formatShare(share)} of the traffic` : 'if it goes down HAProxy keeps treating it as up';
+    out.push({
+      code: 'health/unbalanced-checks',
+      severity: 'warning',
+      message: `${describe(s, true)} has no health check while ${describe(checked, false)} in ${proxy.kind} '${proxy.name ?? ''}' has one: ${effect}`,
+      file: file.path,
+      span: s.nameSpan ?? s.directive.span,
+      related: [{ message: `'${checked.name ?? ''}' is health-checked`, file: file.path, span: checked.nameSpan ?? checked.directive.span }],
+      fixes: [{ title: "Add 'check' to the server", edits: [appendToDirective(file, s.directive, 'check')] }],
+    });
+  }
+  return out;
+});
 
 function describe(s: Server, capital: boolean): string {
   const origin = serverOrigin(s);

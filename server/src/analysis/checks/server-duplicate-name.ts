@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { proxyIssueMemo } from '../per-proxy';
+import { perProxyCheck } from '../per-proxy';
 import type { Issue } from '../issue';
 import { replaceSpan } from '../fixes/text-edits';
 import type { ConditionalContext, Server } from '../../model/types';
@@ -9,45 +9,34 @@ import type { ConditionalContext, Server } from '../../model/types';
  * HAProxy refuses at startup. Names created by `server-template` count. Lines
  * in different branches of the same `.if` block never coexist and are not compared.
  */
-const perProxy = proxyIssueMemo();
-
-export const checkDuplicateServerNames: Check = (ctx) => {
-  const file = ctx.config.file;
-  const issues: Issue[] = [];
-  for (const proxy of ctx.config.proxies) {
-    issues.push(
-      ...perProxy(proxy, () => {
-        const out: Issue[] = [];
-        const seen = new Map<string, Server[]>();
-        const taken = new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
-        for (const server of proxy.servers) {
-          if (server.name === undefined || !server.nameSpan) {
-            continue;
-          }
-          const earlier = (seen.get(server.name) ?? []).find((e) => canCoexist(e.directive.conditional, server.directive.conditional));
-          seen.set(server.name, [...(seen.get(server.name) ?? []), server]);
-          // A template reuses one name span for all its servers: report the line once.
-          if (!earlier || earlier.directive === server.directive) {
-            continue;
-          }
-          const fresh = freshName(server.name, taken);
-          taken.add(fresh);
-          out.push({
-            code: 'server/duplicate-name',
-            severity: 'error',
-            message: `Server name '${server.name}' is already used on line ${earlier.directive.line + 1} of ${proxy.kind} '${proxy.name ?? ''}': HAProxy refuses duplicate server names in a backend`,
-            file: file.path,
-            span: server.nameSpan,
-            related: [{ message: `'${server.name}' is first declared here`, file: file.path, span: earlier.nameSpan ?? earlier.directive.span }],
-            ...(server.template ? {} : { fixes: [{ title: `Rename to '${fresh}'`, edits: [replaceSpan(file, server.nameSpan, fresh)] }] }),
-          });
-        }
-        return out;
-      }),
-    );
+export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, file) => {
+  const out: Issue[] = [];
+  const seen = new Map<string, Server[]>();
+  const taken = new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
+  for (const server of proxy.servers) {
+    if (server.name === undefined || !server.nameSpan) {
+      continue;
+    }
+    const earlier = (seen.get(server.name) ?? []).find((e) => canCoexist(e.directive.conditional, server.directive.conditional));
+    seen.set(server.name, [...(seen.get(server.name) ?? []), server]);
+    // A template reuses one name span for all its servers: report the line once.
+    if (!earlier || earlier.directive === server.directive) {
+      continue;
+    }
+    const fresh = freshName(server.name, taken);
+    taken.add(fresh);
+    out.push({
+      code: 'server/duplicate-name',
+      severity: 'error',
+      message: `Server name '${server.name}' is already used on line ${earlier.directive.line + 1} of ${proxy.kind} '${proxy.name ?? ''}': HAProxy refuses duplicate server names in a backend`,
+      file: file.path,
+      span: server.nameSpan,
+      related: [{ message: `'${server.name}' is first declared here`, file: file.path, span: earlier.nameSpan ?? earlier.directive.span }],
+      ...(server.template ? {} : { fixes: [{ title: `Rename to '${fresh}'`, edits: [replaceSpan(file, server.nameSpan, fresh)] }] }),
+    });
   }
-  return issues;
-};
+  return out;
+});
 
 /** False when two lines sit in different branches of one `.if` block. */
 function canCoexist(a: readonly ConditionalContext[], b: readonly ConditionalContext[]): boolean {
