@@ -19,6 +19,13 @@ export interface PreparedMap {
   readonly match: MapMatch;
   /** Same contract as matchMap. */
   lookup(input: string): MapMatchResult;
+  /**
+   * The first-in-order winner among entries before `limit` only (same result
+   * shape as lookup). Meaningful for first-in-order kinds (reg, regm, sub,
+   * end, dir, dom, int); for str, beg and ip it is lookup's winner when that
+   * winner is before `limit`.
+   */
+  lookupBefore(input: string, limit: number): MapMatchResult;
   /** The compiled regex of entry `index` (reg/regm maps only). */
   regexAt(index: number): CompiledRegex | undefined;
   /** Position of `entry` in `entries` (-1 when absent), without a scan. */
@@ -50,12 +57,25 @@ function positions(entries: readonly MapEntry[]): (entry: MapEntry) => number {
   };
 }
 
+/** A prepared map without regexes, whose lookupBefore filters lookup's winner. */
+function withPositions(entries: readonly MapEntry[], match: MapMatch, lookup: (input: string) => MapMatchResult): PreparedMap {
+  const indexOf = positions(entries);
+  const lookupBefore = (input: string, limit: number): MapMatchResult => {
+    const r = lookup(input);
+    return 'entry' in r && r.entry !== undefined && indexOf(r.entry) >= limit ? NONE : r;
+  };
+  return { entries, match, lookup, lookupBefore, regexAt: () => undefined, indexOf };
+}
+
 function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): PreparedMap {
   const compiled = entries.map((e) => compileRegex(e.key, { caseless: false, noAutoCapture: match === 'reg' }));
   const index = new LiteralIndex(compiled.map((c) => (c.translation.ok ? c.translation.requiredLiteral : '')));
-  const lookup = (input: string): MapMatchResult => {
+  const lookupBefore = (input: string, limit: number): MapMatchResult => {
     const bytes = toByteString(input);
     for (const i of index.candidates(bytes)) {
+      if (i >= limit) {
+        break;
+      }
       const entry = entries[i];
       const re = compiled[i];
       if (entry === undefined || re === undefined) {
@@ -77,7 +97,8 @@ function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): Prep
     }
     return NONE;
   };
-  return { entries, match, lookup, regexAt: (i) => compiled[i], indexOf: positions(entries) };
+  const lookup = (input: string): MapMatchResult => lookupBefore(input, Infinity);
+  return { entries, match, lookup, lookupBefore, regexAt: (i) => compiled[i], indexOf: positions(entries) };
 }
 
 function parsedMatcher<T>(entries: readonly MapEntry[], match: MapMatch, parse: (key: string) => T | undefined, pick: (keys: readonly (T | undefined)[], input: string) => number | 'bad-input'): PreparedMap {
@@ -90,7 +111,7 @@ function parsedMatcher<T>(entries: readonly MapEntry[], match: MapMatch, parse: 
     const entry = entries[i];
     return entry === undefined ? NONE : { entry, value: entry.value };
   };
-  return { entries, match, lookup, regexAt: () => undefined, indexOf: positions(entries) };
+  return withPositions(entries, match, lookup);
 }
 
 function pickInt(keys: readonly (IntRange | undefined)[], input: string): number | 'bad-input' {
@@ -118,7 +139,7 @@ function pickIp(keys: readonly (IpPrefix | undefined)[], input: string): number 
 }
 
 function build(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
-  const simple = (lookup: (input: string) => MapMatchResult): PreparedMap => ({ entries, match, lookup, regexAt: () => undefined, indexOf: positions(entries) });
+  const simple = (lookup: (input: string) => MapMatchResult): PreparedMap => withPositions(entries, match, lookup);
   switch (match) {
     case 'str': {
       const byKey = firstByKey(entries);

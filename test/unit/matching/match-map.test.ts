@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchMap } from '../../../server/src/matching/match-map';
+import { matchMap, prepareMap } from '../../../server/src/matching/match-map';
 import type { MapMatch } from '../../../server/src/model/types';
 import { buildMapModel } from '../../../server/src/model/build-map';
 
@@ -104,4 +104,26 @@ describe('matchMap', () => {
     expect(lookup(seed, 'reg', 'application-02.6play.fr/home').value).toBe('application-02-on-prem');
     expect(lookup(seed, 'reg', 'other.6play.fr/home')).toEqual({});
   });
+
+  it('finds the winner among earlier lines only with lookupBefore', () => {
+    const map = buildMapModel('^/a/b first\n/b second\n/a third\n', '/t.map');
+    const prepared = prepareMap(map.entries, 'reg');
+    const before = (input: string, limit: number): number | undefined => {
+      const r = prepared.lookupBefore(input, limit);
+      return 'entry' in r && r.entry !== undefined ? r.entry.line + 1 : undefined;
+    };
+    expect(before('/a/b', 3)).toBe(1);
+    expect(before('/x/a/b', 3)).toBe(2);
+    expect(before('/x/a/b', 1)).toBeUndefined();
+    expect(before('/a', 2)).toBeUndefined();
+    expect(before('/a', 3)).toBe(3);
+    expect(prepared.indexOf(map.entries[2] as (typeof map.entries)[number])).toBe(2);
+  });
+
+  it('drops a map_beg winner at or after the lookupBefore limit', () => {
+    const map = buildMapModel('/api api\n/api/v2 apiv2\n', '/t.map');
+    const r = prepareMap(map.entries, 'beg').lookupBefore('/api/v2/x', 1);
+    expect('entry' in r && r.entry).toBeUndefined();
+  });
 });
+

@@ -9,9 +9,10 @@ import { decideByKey } from './simple-reachability';
 /**
  * Decides, for every entry of a map used with match kind `match`, whether some
  * input makes matchMap pick it (reference §5.3). Results are in entry order
- * (only the `only` indexes when given). Every 'reachable' witness has been
- * checked with matchMap; 'unreachable' is never a guess. Never throws on map
- * content.
+ * (only the `only` indexes when given). matchMap picks the entry for every
+ * 'reachable' witness (checked with the prepared map; a map_reg line's own
+ * automaton word skips only the run of that same automaton); 'unreachable' is
+ * never a guess. Never throws on map content.
  */
 export function analyzeMapReachability(entries: readonly MapEntry[], match: MapMatch, options: ReachabilityOptions = {}): LineReachability[] {
   const map = prepareMap(entries, match);

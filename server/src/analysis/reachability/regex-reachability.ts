@@ -13,12 +13,21 @@ export type ComplementCache = Map<number, DFA>;
 
 type Probe = { kind: 'wins' } | { kind: 'blocked'; by: number } | { kind: 'inconclusive'; reason: string };
 
-function probe(map: PreparedMap, index: number, witness: string): Probe {
-  const r = map.lookup(witness);
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Who takes `witness`. `ownWord`: the witness is a word of the line's exact
+ * automaton; on a map_reg line that is not a plain literal, matchMap decides
+ * the line itself with that same automaton, so only earlier lines need
+ * running (ASCII only: there text and bytes coincide).
+ */
+function probe(map: PreparedMap, index: number, witness: string, ownWord = false): Probe {
+  const skipSelf = ownWord && map.match === 'reg' && map.regexAt(index)?.translation.ok === true && ASCII.test(witness);
+  const r = skipSelf ? map.lookupBefore(witness, index) : map.lookup(witness);
   if ('unsupported' in r) {
     return { kind: 'inconclusive', reason: r.unsupported };
   }
-  if (r.entry === map.entries[index]) {
+  if (r.entry === map.entries[index] || (skipSelf && r.entry === undefined)) {
     return { kind: 'wins' };
   }
   const by = r.entry === undefined ? -1 : map.indexOf(r.entry);
@@ -121,6 +130,8 @@ export function decideRegexLine(map: PreparedMap, index: number, cache: Compleme
   const undecided = (reason: string, notable: boolean): LineReachability => ({ kind: 'undecided', entry, reason, notable });
   try {
     const covering: number[] = [];
+    // Words of an exact automaton of a non-literal line (see probe).
+    const ownWords = lang.exact && t.literal === undefined;
     let witness = literal ?? firstWord(lang.nfa, undefined);
     if (witness === undefined) {
       return lang.exact ? { kind: 'unreachable', entry, coveredBy: [] } : undecided('the regex uses backreferences or lookarounds that cannot be decided exactly', true);
@@ -128,7 +139,7 @@ export function decideRegexLine(map: PreparedMap, index: number, cache: Compleme
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let inconclusive: string | undefined;
       const sizeBefore = covering.length;
-      const p = probe(map, index, witness);
+      const p = probe(map, index, witness, ownWords);
       if (p.kind === 'wins') {
         return { kind: 'reachable', entry, witness };
       }
