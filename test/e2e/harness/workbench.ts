@@ -1,0 +1,280 @@
+/**
+ * More workbench helpers for the extension scenarios, on top of browser.ts:
+ * notifications, quick picks and input boxes, the refactor preview, code
+ * lenses, webviews (Markdown preview), rename and quick fixes.
+ *
+ * Every wait polls DOM state with a deadline; nothing sleeps to synchronise.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { goToPosition, readProblems, runCommand, type ProblemEntry } from './browser';
+
+/** Calls `probe` every `intervalMs` until it returns a value other than undefined, or throws `describe()` at the deadline. */
+export async function pollFor<T>(page: Page, probe: () => Promise<T | undefined>, describe: () => string | Promise<string>, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms: ${await describe()}`);
+    }
+    await page.waitForTimeout(intervalMs);
+  }
+}
+
+/**
+ * Waits until the Problems view has, for every pattern, a row whose message
+ * or ARIA label matches it; returns all rows.
+ */
+export async function waitForProblemsMatching(page: Page, patterns: readonly RegExp[], timeoutMs = 60_000): Promise<ProblemEntry[]> {
+  let last: ProblemEntry[] = [];
+  const matches = (p: RegExp): boolean => last.some((e) => p.test(e.message) || p.test(e.ariaLabel));
+  return pollFor(
+    page,
+    async () => {
+      last = await readProblems(page);
+      return patterns.every(matches) ? last : undefined;
+    },
+    () => `Problems view lacks ${patterns.filter((p) => !matches(p)).join(', ')}; it shows:\n${last.map((e) => e.ariaLabel).join('\n')}`,
+    timeoutMs,
+    500,
+  );
+}
+
+/** Texts of the notification toasts shown now. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+}
+
+/** Waits for a notification toast whose message matches `pattern`; returns its text. */
+export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  let seen: string[] = [];
+  return pollFor(
+    page,
+    async () => {
+      seen = await notificationTexts(page);
+      return seen.find((text) => pattern.test(text));
+    },
+    () => `no notification matching ${pattern}; shown: ${JSON.stringify(seen)}`,
+    timeoutMs,
+  );
+}
+
+/** Closes every notification toast (Notifications: Clear All Notifications). */
+export async function clearNotifications(page: Page): Promise<void> {
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  while ((await toasts.count()) > 0) {
+    await toasts.first().hover();
+    await page.keyboard.press('Escape');
+    const close = toasts.first().locator('.codicon-notifications-clear, .codicon-close').first();
+    if ((await close.count()) === 0) {
+      break;
+    }
+    await close.click();
+  }
+}
+
+function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+/**
+ * Answers an input box (`window.showInputBox`) that is open or about to
+ * open: replaces its value with `value` and presses Enter.
+ */
+export async function answerInputBox(page: Page, value: string, timeoutMs = 15_000): Promise<void> {
+  const input = quickInput(page).locator('input.input').first();
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * Picks the entry of an open (or opening) quick pick whose label contains
+ * `label`, by typing it as the filter and pressing Enter on the focused row.
+ */
+export async function pickQuickItem(page: Page, label: string, timeoutMs = 15_000): Promise<void> {
+  await quickInput(page).waitFor({ state: 'visible', timeout: timeoutMs });
+  const input = quickInput(page).locator('input.input').first();
+  await input.fill(label);
+  await quickInput(page).locator('.monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.keyboard.press('Enter');
+}
+
+/** The Apply button of the Refactor Preview panel. */
+export function refactorPreviewApply(page: Page): Locator {
+  return page.locator('.bulk-edit-panel .content .buttons .monaco-button', { hasText: /^Apply$/ }).first();
+}
+
+/**
+ * Ticks every unticked change of the Refactor Preview: VS Code shows the
+ * edits of a WorkspaceEdit marked `needsConfirmation` unticked, and Apply
+ * applies only the ticked ones. Returns how many boxes were unticked.
+ */
+export async function tickRefactorPreviewEdits(page: Page): Promise<number> {
+  const boxes = page.locator('.bulk-edit-panel input.edit-checkbox');
+  let ticked = 0;
+  for (let index = 0; index < (await boxes.count()); index++) {
+    const box = boxes.nth(index);
+    if (!(await box.isChecked())) {
+      await box.check();
+      ticked++;
+    }
+  }
+  return ticked;
+}
+
+/**
+ * Ticks every change of the Refactor Preview panel (see
+ * {@link tickRefactorPreviewEdits}), clicks Apply and waits for the panel to
+ * let go of its edit.
+ */
+export async function applyRefactorPreview(page: Page, timeoutMs = 30_000): Promise<void> {
+  const apply = refactorPreviewApply(page);
+  await apply.waitFor({ state: 'visible', timeout: timeoutMs });
+  await tickRefactorPreviewEdits(page);
+  await apply.click();
+  await apply.waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/** The code lens texts rendered in the active editor. */
+export async function codeLensTexts(page: Page): Promise<string[]> {
+  return page.locator('.part.editor .editor-instance .monaco-editor .codelens-decoration').allInnerTexts();
+}
+
+/** Waits until a code lens of the active editor matches `pattern`; returns its text. */
+export async function waitForCodeLens(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  let seen: string[] = [];
+  return pollFor(
+    page,
+    async () => {
+      seen = await codeLensTexts(page);
+      return seen.find((text) => pattern.test(text));
+    },
+    () => `no code lens matching ${pattern}; shown: ${JSON.stringify(seen)}`,
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits until the text of some frame of the page (webviews such as the
+ * Markdown preview live in nested iframes) matches `pattern`; returns it.
+ */
+export async function waitForWebviewText(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  let frames = 0;
+  return pollFor(
+    page,
+    async () => {
+      // The workbench itself is the main frame; webviews are the frames below it.
+      const all = page.frames().filter((frame) => frame !== page.mainFrame());
+      frames = all.length;
+      for (const frame of all) {
+        const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+        if (pattern.test(text)) {
+          return text;
+        }
+      }
+      return undefined;
+    },
+    () => `no frame of ${frames} shows ${pattern}`,
+    timeoutMs,
+    500,
+  );
+}
+
+/** Waits until the rendered lines of the active editor match `pattern`; returns them. */
+export async function waitForEditorText(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const lines = page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first();
+  let text = '';
+  return pollFor(
+    page,
+    async () => {
+      text = (await lines.innerText()).replace(/\u00a0/g, ' ');
+      return pattern.test(text) ? text : undefined;
+    },
+    () => `the editor does not show ${pattern}; it shows:\n${text}`,
+    timeoutMs,
+  );
+}
+
+/**
+ * Shows the hover at `line`:`column` (1-based) with the keyboard and waits
+ * until its text matches `pattern` (hovers fill in part by part: a link
+ * hint first, the language server's answer later). Returns the text.
+ */
+export async function waitForHoverAt(page: Page, line: number, column: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  await goToPosition(page, line, column);
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+  let text = '';
+  return pollFor(
+    page,
+    async () => {
+      text = (await hover.innerText({ timeout: 1_000 }).catch(() => '')).replace(/\u00a0/g, ' ');
+      return pattern.test(text) ? text : undefined;
+    },
+    () => `the hover at ${line}:${column} does not show ${pattern}; it shows:\n${text}`,
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits until the Refactor Preview offers Apply (`'preview'`), or a
+ * notification toast appears instead (returned as its text): commands that
+ * refuse say so in a notification rather than opening the preview.
+ */
+export async function waitForPreviewOrNotification(page: Page, timeoutMs = 45_000): Promise<'preview' | { notification: string }> {
+  return pollFor(
+    page,
+    async () => {
+      if (await refactorPreviewApply(page).isVisible()) {
+        return 'preview' as const;
+      }
+      const [first] = await notificationTexts(page);
+      return first !== undefined ? { notification: first } : undefined;
+    },
+    () => 'neither the Refactor Preview nor a notification appeared',
+    timeoutMs,
+  );
+}
+
+/** Clicks the editor tab titled `name`, which also takes the keyboard focus back from a webview. */
+export async function clickEditorTab(page: Page, name: string): Promise<void> {
+  await page.locator('.part.editor .tabs-container .tab', { has: page.locator('.label-name', { hasText: name }) }).first().click();
+}
+
+/** Renames the symbol at `line`:`column` (1-based) of the active editor with F2. */
+export async function renameSymbolAt(page: Page, line: number, column: number, newName: string, timeoutMs = 15_000): Promise<void> {
+  await goToPosition(page, line, column);
+  await page.keyboard.press('F2');
+  const input = page.locator('.monaco-editor .rename-box input').first();
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(newName);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * Opens the quick fixes at `line`:`column` (1-based) with Ctrl+. and runs
+ * the one whose title contains `title`, with the arrow keys and Enter (the
+ * menu blocks pointer events while it opens).
+ */
+export async function applyQuickFixAt(page: Page, line: number, column: number, title: string, timeoutMs = 15_000): Promise<void> {
+  await goToPosition(page, line, column);
+  await page.keyboard.press('Control+.');
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  const count = await rows.count();
+  for (let moves = 0; moves <= count; moves++) {
+    const focused = rows.and(page.locator('.focused')).first();
+    if (((await focused.getAttribute('aria-label').catch(() => null)) ?? '').includes(title)) {
+      await page.keyboard.press('Enter');
+      await rows.first().waitFor({ state: 'hidden', timeout: timeoutMs });
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`the quick fix menu has no focusable entry "${title}"`);
+}
