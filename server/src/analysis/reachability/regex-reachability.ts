@@ -115,11 +115,11 @@ export function decideRegexLine(map: PreparedMap, index: number, cache: Compleme
     if (p.kind === 'wins') {
       return { kind: 'reachable', entry, witness: literal };
     }
-    // Unanchored literal w: an earlier line without anchors or lookarounds that
-    // matches w matches inside every input containing w, so it covers the line.
-    const free = t.literal?.anchoredStart === false && t.literal.anchoredEnd === 'none';
+    // Every input of a literal line contains the literal w, anchored or not. An
+    // earlier line without anchors or lookarounds that matches w matches inside
+    // every input containing w, so it covers the line.
     const by = p.kind === 'blocked' ? map.regexAt(p.by)?.translation : undefined;
-    if (free && p.kind === 'blocked' && by?.ok === true && by.contextFree) {
+    if (p.kind === 'blocked' && by?.ok === true && by.contextFree) {
       return { kind: 'unreachable', entry, coveredBy: [map.entries[p.by] as MapEntry] };
     }
   }
