@@ -92,6 +92,8 @@ async function openFolder(ws: MigrationWorkspace, trust: 'trust' | 'restrict'): 
 describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
   let ws: MigrationWorkspace;
   let page: Page;
+  /** The config's bytes right before Next Ramp Step: the rollback must give them back. */
+  let beforeRamp = '';
 
   beforeAll(async () => {
     ws = createMigrationWorkspace(scratch);
@@ -166,6 +168,7 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
       await openFile(page, 'haproxy.cfg');
       await goToPosition(page, ws.rampBackendLine + 1, 5);
       await runCommand(page, 'HAProxy: Next Ramp Step');
+      beforeRamp = readFileSync(ws.configPath, 'utf8');
       await pickQuickItem(page, 'application-01');
       expect(await waitForPreviewOrNotification(page)).toBe('preview');
       await screenshot(page, 'vscode-next-ramp-step-preview');
@@ -192,6 +195,7 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
       const shown = await waitForEditorText(page, new RegExp(`${AWS_01} [^\\n]*weight 25\\b[\\s\\S]*${ONPREM_01} [^\\n]*weight 75\\b`));
       expect([weightOf(shown, AWS_01), weightOf(shown, ONPREM_01)]).toEqual([25, 75]);
       await pollFor(page, async () => (weightOf(readFileSync(ws.configPath, 'utf8'), ONPREM_01) === 75 ? true : undefined), () => 'the rollback was not saved');
+      expect(readFileSync(ws.configPath, 'utf8')).toBe(beforeRamp);
     });
   }, 90_000);
 
@@ -254,6 +258,9 @@ describe.skipIf(skipped)('VS Code (code-server): Restricted Mode', () => {
     });
   }, 90_000);
 
+  // Expected to fail until the ramp commands tell the user that Restricted Mode kept them from the
+  // runtime API: today the step is applied and journalled, the configured socket is silently ignored
+  // (never opened, which the last assertion checks), and the only notification is the step summary.
   it('refuses to apply weights to the runtime API, and says so', async () => {
     await step(page, 'restricted-runtime-refused', async () => {
       await openFile(page, 'haproxy.cfg');
