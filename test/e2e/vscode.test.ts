@@ -172,7 +172,8 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
       await pickQuickItem(page, 'application-01');
       expect(await waitForPreviewOrNotification(page)).toBe('preview');
       await screenshot(page, 'vscode-next-ramp-step-preview');
-      // Nothing changes before the preview is applied.
+      // Nothing changes, in the editor or on disk, before the preview is applied.
+      expect(weightOf(await waitForEditorText(page, new RegExp(`${AWS_01} [^\\n]*weight 25\\b`)), ONPREM_01)).toBe(75);
       expect(weightOf(readFileSync(ws.configPath, 'utf8'), AWS_01)).toBe(25);
       await applyRefactorPreview(page);
       await goToPosition(page, ws.rampBackendLine + 5, 1);
