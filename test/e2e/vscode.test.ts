@@ -13,7 +13,7 @@
  * Needs scripts/setup-system.sh and scripts/setup-code-server.sh;
  * HAPROXY_MIGRATION_SKIP_E2E=1 skips.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import {
 } from './harness/browser';
 import { assertCodeServerInstalled, startCodeServer, type CodeServer } from './harness/code-server';
 import { createMigrationWorkspace, MISSING_BACKEND, type MigrationWorkspace } from './harness/migration-workspace';
-import { isE2eSkipped } from './harness/paths';
+import { E2E_ARTIFACTS_DIR, isE2eSkipped } from './harness/paths';
 import { packageExtension, type PackagedExtension } from './harness/vsix';
 import {
   answerInputBox, applyQuickFixAt, applyRefactorPreview, clickEditorTab, pickQuickItem, pollFor, refactorPreviewApply, renameSymbolAt, waitForCodeLens, waitForEditorText,
@@ -57,6 +57,12 @@ beforeAll(async () => {
     return;
   }
   assertCodeServerInstalled();
+  // Screenshots of an earlier run would pass for this one's.
+  for (const file of existsSync(E2E_ARTIFACTS_DIR) ? readdirSync(E2E_ARTIFACTS_DIR) : []) {
+    if (/^vscode-.*\.png$/.test(file)) {
+      rmSync(path.join(E2E_ARTIFACTS_DIR, file));
+    }
+  }
   scratch = mkdtempSync(path.join(os.tmpdir(), 'haproxy-migration-vscode-e2e-'));
   packaged = await packageExtension();
   // Trust prompts stay on: the trusted folder is trusted by answering the prompt, the other stays restricted.
