@@ -28,7 +28,7 @@ import { E2E_ARTIFACTS_DIR, isE2eSkipped } from './harness/paths';
 import { packageExtension, type PackagedExtension } from './harness/vsix';
 import {
   answerInputBox, applyQuickFixAt, applyRefactorPreview, clickEditorTab, pickQuickItem, pollFor, refactorPreviewApply, renameSymbolAt, waitForCodeLens, waitForEditorText,
-  notificationTexts, waitForHoverAt, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
+  notificationTexts, waitForHoverAt, waitForMouseHover, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
 } from './harness/workbench';
 
 const skipped = isE2eSkipped();
@@ -122,6 +122,7 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
     await step(page, 'problems', async () => {
       // The map's problems are published while the map is open, as for any file.
       await openFile(page, 'domain2backend.map');
+      expect(await editorLanguage(page)).toBe('HAProxy Map');
       await openFile(page, 'haproxy.cfg');
       const problems = await waitForProblemsMatching(page, [UNREACHABLE, UNDEFINED_BACKEND]);
       const unreachable = problems.find((p) => UNREACHABLE.test(p.message));
@@ -136,7 +137,8 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
   it('shows the backend and the split when hovering a URL in a comment', async () => {
     await step(page, 'hover-url', async () => {
       await openFile(page, 'haproxy.cfg');
-      expect(await waitForHoverAt(page, ws.customersUrlLine, ws.customersUrlColumn + 10, MIXED_ROUTE)).toMatch(/Route of/);
+      await goToPosition(page, ws.customersUrlLine, 1);
+      expect(await waitForMouseHover(page, 'application-02.6play.fr/v2/customers/42', MIXED_ROUTE)).toMatch(/Route of/);
     });
   }, 60_000);
 

@@ -221,6 +221,29 @@ export async function waitForHoverAt(page: Page, line: number, column: number, p
 }
 
 /**
+ * Moves the mouse over the first rendered piece of the active editor's text
+ * that contains `text` (as a user pointing at a word) and waits until the
+ * hover that opens matches `pattern`. Returns the hover's text.
+ */
+export async function waitForMouseHover(page: Page, text: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const line = page.locator('.part.editor .editor-instance .monaco-editor .view-lines .view-line', { hasText: text }).first();
+  await line.waitFor({ state: 'visible', timeout: timeoutMs });
+  // The deepest span holding the text: a token, or the link decoration around it.
+  await line.locator('span', { hasText: text }).last().hover();
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+  let shown = '';
+  return pollFor(
+    page,
+    async () => {
+      shown = (await hover.innerText({ timeout: 1_000 }).catch(() => '')).replace(/\u00a0/g, ' ');
+      return pattern.test(shown) ? shown : undefined;
+    },
+    () => `the hover over "${text}" does not show ${pattern}; it shows:\n${shown}`,
+    timeoutMs,
+  );
+}
+
+/**
  * Waits until the Refactor Preview offers Apply (`'preview'`), or a
  * notification toast appears instead (returned as its text): commands that
  * refuse say so in a notification rather than opening the preview.
