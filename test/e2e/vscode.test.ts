@@ -26,9 +26,9 @@ import { assertCodeServerInstalled, startCodeServer, type CodeServer } from './h
 import { createMigrationWorkspace, MISSING_BACKEND, type MigrationWorkspace } from './harness/migration-workspace';
 import { E2E_ARTIFACTS_DIR, isE2eSkipped } from './harness/paths';
 import { packageExtension, type PackagedExtension } from './harness/vsix';
+import { applyQuickFixAt, clickEditorTab, renameSymbolAt, waitForCodeLens, waitForEditorText, waitForHoverAt, waitForMouseHover } from './harness/editor';
 import {
-  answerInputBox, applyQuickFixAt, applyRefactorPreview, clickEditorTab, pickQuickItem, pollFor, refactorPreviewApply, renameSymbolAt, waitForCodeLens, waitForEditorText,
-  notificationTexts, waitForHoverAt, waitForMouseHover, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
+  answerInputBox, applyRefactorPreview, notificationTexts, pickQuickItem, pollFor, refactorPreviewApply, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
 } from './harness/workbench';
 
 const skipped = isE2eSkipped();

@@ -1,12 +1,13 @@
 /**
  * More workbench helpers for the extension scenarios, on top of browser.ts:
- * notifications, quick picks and input boxes, the refactor preview, code
- * lenses, webviews (Markdown preview), rename and quick fixes.
+ * polling, the Problems view, notifications, quick picks and input boxes,
+ * the Refactor Preview and webviews (Markdown preview). Editor helpers
+ * (hovers, code lenses, rename, quick fixes) are in editor.ts.
  *
  * Every wait polls DOM state with a deadline; nothing sleeps to synchronise.
  */
 import type { Locator, Page } from 'playwright-core';
-import { goToPosition, readProblems, runCommand, type ProblemEntry } from './browser';
+import { readProblems, type ProblemEntry } from './browser';
 
 /** Calls `probe` every `intervalMs` until it returns a value other than undefined, or throws `describe()` at the deadline. */
 export async function pollFor<T>(page: Page, probe: () => Promise<T | undefined>, describe: () => string | Promise<string>, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
@@ -59,20 +60,6 @@ export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs
     () => `no notification matching ${pattern}; shown: ${JSON.stringify(seen)}`,
     timeoutMs,
   );
-}
-
-/** Closes every notification toast (Notifications: Clear All Notifications). */
-export async function clearNotifications(page: Page): Promise<void> {
-  const toasts = page.locator('.notifications-toasts .notification-toast');
-  while ((await toasts.count()) > 0) {
-    await toasts.first().hover();
-    await page.keyboard.press('Escape');
-    const close = toasts.first().locator('.codicon-notifications-clear, .codicon-close').first();
-    if ((await close.count()) === 0) {
-      break;
-    }
-    await close.click();
-  }
 }
 
 function quickInput(page: Page): Locator {
@@ -139,25 +126,6 @@ export async function applyRefactorPreview(page: Page, timeoutMs = 30_000): Prom
   await apply.waitFor({ state: 'hidden', timeout: timeoutMs });
 }
 
-/** The code lens texts rendered in the active editor. */
-export async function codeLensTexts(page: Page): Promise<string[]> {
-  return page.locator('.part.editor .editor-instance .monaco-editor .codelens-decoration').allInnerTexts();
-}
-
-/** Waits until a code lens of the active editor matches `pattern`; returns its text. */
-export async function waitForCodeLens(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  let seen: string[] = [];
-  return pollFor(
-    page,
-    async () => {
-      seen = await codeLensTexts(page);
-      return seen.find((text) => pattern.test(text));
-    },
-    () => `no code lens matching ${pattern}; shown: ${JSON.stringify(seen)}`,
-    timeoutMs,
-  );
-}
-
 /**
  * Waits until the text of some frame of the page (webviews such as the
  * Markdown preview live in nested iframes) matches `pattern`; returns it.
@@ -184,65 +152,6 @@ export async function waitForWebviewText(page: Page, pattern: RegExp, timeoutMs 
   );
 }
 
-/** Waits until the rendered lines of the active editor match `pattern`; returns them. */
-export async function waitForEditorText(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  const lines = page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first();
-  let text = '';
-  return pollFor(
-    page,
-    async () => {
-      text = (await lines.innerText()).replace(/\u00a0/g, ' ');
-      return pattern.test(text) ? text : undefined;
-    },
-    () => `the editor does not show ${pattern}; it shows:\n${text}`,
-    timeoutMs,
-  );
-}
-
-/**
- * Shows the hover at `line`:`column` (1-based) with the keyboard and waits
- * until its text matches `pattern` (hovers fill in part by part: a link
- * hint first, the language server's answer later). Returns the text.
- */
-export async function waitForHoverAt(page: Page, line: number, column: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  await goToPosition(page, line, column);
-  await runCommand(page, 'Show or Focus Hover');
-  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-  let text = '';
-  return pollFor(
-    page,
-    async () => {
-      text = (await hover.innerText({ timeout: 1_000 }).catch(() => '')).replace(/\u00a0/g, ' ');
-      return pattern.test(text) ? text : undefined;
-    },
-    () => `the hover at ${line}:${column} does not show ${pattern}; it shows:\n${text}`,
-    timeoutMs,
-  );
-}
-
-/**
- * Moves the mouse over the first rendered piece of the active editor's text
- * that contains `text` (as a user pointing at a word) and waits until the
- * hover that opens matches `pattern`. Returns the hover's text.
- */
-export async function waitForMouseHover(page: Page, text: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  const line = page.locator('.part.editor .editor-instance .monaco-editor .view-lines .view-line', { hasText: text }).first();
-  await line.waitFor({ state: 'visible', timeout: timeoutMs });
-  // The deepest span holding the text: a token, or the link decoration around it.
-  await line.locator('span', { hasText: text }).last().hover();
-  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-  let shown = '';
-  return pollFor(
-    page,
-    async () => {
-      shown = (await hover.innerText({ timeout: 1_000 }).catch(() => '')).replace(/\u00a0/g, ' ');
-      return pattern.test(shown) ? shown : undefined;
-    },
-    () => `the hover over "${text}" does not show ${pattern}; it shows:\n${shown}`,
-    timeoutMs,
-  );
-}
-
 /**
  * Waits until the Refactor Preview offers Apply (`'preview'`), or a
  * notification toast appears instead (returned as its text): commands that
@@ -261,43 +170,4 @@ export async function waitForPreviewOrNotification(page: Page, timeoutMs = 45_00
     () => 'neither the Refactor Preview nor a notification appeared',
     timeoutMs,
   );
-}
-
-/** Clicks the editor tab titled `name`, which also takes the keyboard focus back from a webview. */
-export async function clickEditorTab(page: Page, name: string): Promise<void> {
-  await page.locator('.part.editor .tabs-container .tab', { has: page.locator('.label-name', { hasText: name }) }).first().click();
-}
-
-/** Renames the symbol at `line`:`column` (1-based) of the active editor with F2. */
-export async function renameSymbolAt(page: Page, line: number, column: number, newName: string, timeoutMs = 15_000): Promise<void> {
-  await goToPosition(page, line, column);
-  await page.keyboard.press('F2');
-  const input = page.locator('.monaco-editor .rename-box input').first();
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(newName);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: timeoutMs });
-}
-
-/**
- * Opens the quick fixes at `line`:`column` (1-based) with Ctrl+. and runs
- * the one whose title contains `title`, with the arrow keys and Enter (the
- * menu blocks pointer events while it opens).
- */
-export async function applyQuickFixAt(page: Page, line: number, column: number, title: string, timeoutMs = 15_000): Promise<void> {
-  await goToPosition(page, line, column);
-  await page.keyboard.press('Control+.');
-  const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: timeoutMs });
-  const count = await rows.count();
-  for (let moves = 0; moves <= count; moves++) {
-    const focused = rows.and(page.locator('.focused')).first();
-    if (((await focused.getAttribute('aria-label').catch(() => null)) ?? '').includes(title)) {
-      await page.keyboard.press('Enter');
-      await rows.first().waitFor({ state: 'hidden', timeout: timeoutMs });
-      return;
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`the quick fix menu has no focusable entry "${title}"`);
 }
