@@ -26,9 +26,15 @@ export async function planPreviewApply(client: LanguageClient, params: RampPlanP
     edit.replace(uri, range, e.newText, label);
   }
   if (!(await workspace.applyEdit(edit, { isRefactoring: true }))) {
+    void window.showWarningMessage('HAProxy: the ramp step was not applied; nothing was recorded');
     return;
   }
   const doc = await workspace.openTextDocument(uri);
+  if (doc.getText() === plan.commit.before) {
+    // The refactor preview opens with changes unticked: applying it as is changes nothing.
+    void window.showWarningMessage('HAProxy: no change was applied (tick the changes in the preview to apply them); nothing was recorded');
+    return;
+  }
   if (doc.getText() !== plan.commit.after) {
     // The preview was cancelled or only part of it was accepted: nothing is recorded.
     void window.showWarningMessage('HAProxy: the change was not applied as planned; nothing was recorded');

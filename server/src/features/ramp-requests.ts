@@ -144,6 +144,10 @@ async function commitFor(project: Project, p: RampCommitParams): Promise<RampCom
   }
   const log: string[] = [];
   const settings = await project.settings(p.uri);
+  if (!project.trusted && p.kind !== 'promote') {
+    // Restricted Mode hides the socket setting itself, so say it whether or not one is set.
+    log.push('Restricted Mode: the file was changed, but no weight was sent to a running HAProxy through its runtime API and haproxy -c did not run; trust this workspace to allow them.');
+  }
   if (project.trusted && settings.runtime.socket !== '' && p.backend !== undefined && p.kind !== 'promote') {
     const load = diskLoader(path, path, await project.options(p.uri));
     const { weights, reload } = runtimeWeightChanges(load(p.before).config, load(p.after).config, p.backend);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSourceFile, offsetAt } from '../../../server/src/engine';
-import type { RampCommitResult, RampPlanResult } from '../../../server/src/ramp-protocol';
-import { copyExample } from '../../helpers/example-workspace';
-import { LspHarness } from '../../helpers/lsp-harness';
+import { createSourceFile, offsetAt } from '../../server/src/engine';
+import type { RampCommitResult, RampPlanResult } from '../../server/src/ramp-protocol';
+import { copyExample } from '../helpers/example-workspace';
+import { LspHarness } from '../helpers/lsp-harness';
 
 /** The ramp requests of the language server, over an in-memory LSP connection. */
 let h: LspHarness | undefined;
@@ -55,6 +55,19 @@ describe('ramp requests', () => {
     const commit = await h.request<RampCommitResult>('haproxy/rampCommit', plan.commit);
     expect(commit.ok).toBe(false);
     expect(readFileSync(ws.cfgPath, 'utf8')).toBe(ws.cfgText);
+  });
+
+  it('says in Restricted Mode that no weight went to a running HAProxy', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], initializationOptions: { trusted: false } });
+    await h.open(ws.cfgUri, ws.cfgText);
+    const plan = await h.request<RampPlanResult>('haproxy/rampPlan', { uri: ws.cfgUri, action: 'next', backend: 'application-01' });
+    const after = applyEdits(ws.cfgText, plan);
+    writeFileSync(ws.cfgPath, after);
+    await h.change(ws.cfgUri, after);
+    const commit = await h.request<RampCommitResult>('haproxy/rampCommit', plan.commit);
+    expect(commit.ok).toBe(true);
+    expect(commit.log.join(' ')).toMatch(/Restricted Mode: .*no weight was sent to a running HAProxy/);
   });
 
   it('renders the replication plan of a map line', async () => {
