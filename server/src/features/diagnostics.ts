@@ -42,7 +42,7 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
   if (view.kind === 'config') {
     const files = filesOf(view.doc);
     const own = view.doc.issues.filter((i) => i.file === view.doc.path);
-    return applyOverrides(own, overrides).flatMap((i) => toDiagnostic(i, (p) => files.get(p)) ?? []);
+    return applyOverrides(own, overrides).flatMap((i) => cachedDiagnostic(i, (p) => files.get(p)) ?? []);
   }
   const file = view.map?.file;
   if (!file) {
@@ -62,6 +62,24 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
     seen.add(key);
     return toDiagnostic(i, (p) => files.get(p)) ?? [];
   });
+}
+
+/*
+ * An issue object that survived an edit (the engine reuses the issues of
+ * unchanged proxies and maps) sits on unchanged, unmoved lines: its
+ * diagnostic is converted once, not at every keystroke.
+ */
+const diagnostics = new WeakMap<Issue, Diagnostic>();
+
+function cachedDiagnostic(issue: Issue, fileOf: (path: string) => SourceFile | undefined): Diagnostic | undefined {
+  let d = diagnostics.get(issue);
+  if (!d) {
+    d = toDiagnostic(issue, fileOf);
+    if (d) {
+      diagnostics.set(issue, d);
+    }
+  }
+  return d;
 }
 
 const ids = new WeakMap<object, number>();
