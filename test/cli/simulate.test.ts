@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { JsonSimulation } from '../../server/src/cli/simulation-format';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -25,18 +26,8 @@ beforeAll(() => {
   execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), ['server/src/cli.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${CLI}`, '--log-level=error'], { cwd: ROOT });
 }, 120_000);
 
-interface JsonResult {
-  url: string;
-  frontend: string | null;
-  backend: string | null;
-  redirect: string | null;
-  status: number | null;
-  decidedBy: { file: string; line: number; text: string } | null;
-  mapMatch: { file: string; line: number; key: string; value: string } | null;
-  servers: { name: string; share: number; backup: boolean }[];
-  unsupported: string[];
-  trace: string[];
-}
+// The contract's shape; the key list itself is asserted below.
+type JsonResult = JsonSimulation;
 
 describe('haproxy-migrate simulate', () => {
   it('prints the JSON contract for each URL in the order given', () => {
