@@ -22,7 +22,7 @@ describe('haproxy/simulate', () => {
     const ex = await openExample();
     h = ex.h;
     const r = await h.request<SimulateResult>('haproxy/simulate', { url: 'http://application-02.6play.fr/v1/users' });
-    expect(r.routes.map((x) => [x.frontend, x.backend])).toEqual([['application-01', 'application-01'], ['application-02', 'application-02-on-prem']]);
+    expect(r.routes.map((x) => [x.frontend, x.backend])).toEqual([['application-02', 'application-02-on-prem'], ['application-01', 'application-01']]);
   });
 
   it('routes through the configs that use a map when asked from the map', async () => {

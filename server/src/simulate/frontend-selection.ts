@@ -2,7 +2,7 @@ import type { HaproxyConfig, Proxy } from '../model/types';
 
 /** The frontends that could receive a request, and how they were picked. */
 export type FrontendSelection =
-  | { readonly kind: 'ok'; readonly frontends: readonly Proxy[]; readonly how: string }
+  | { readonly kind: 'ok'; readonly frontends: readonly Proxy[]; readonly how: string; readonly guessed: boolean }
   | { readonly kind: 'error'; readonly reason: string };
 
 /**
@@ -17,7 +17,7 @@ export function selectFrontends(config: HaproxyConfig, port: number, name: strin
       return { kind: 'error', reason: `cannot simulate: no frontend or listen named '${name}' (known: ${known})` };
     }
     return fe.settings.mode === 'http'
-      ? { kind: 'ok', frontends: [fe], how: `frontend ${name} as requested` }
+      ? { kind: 'ok', frontends: [fe], how: `frontend ${name} as requested`, guessed: false }
       : { kind: 'error', reason: `cannot simulate: ${fe.kind} ${name} is in ${fe.settings.mode} mode; only HTTP routing is simulated` };
   }
   const http = config.frontends.filter((p) => p.settings.mode === 'http');
@@ -26,9 +26,9 @@ export function selectFrontends(config: HaproxyConfig, port: number, name: strin
   }
   const byPort = http.filter((p) => p.binds.some((b) => bindListensOn(b.address ?? '', port)));
   if (byPort.length > 0) {
-    return { kind: 'ok', frontends: byPort, how: `bound to port ${port}` };
+    return { kind: 'ok', frontends: byPort, how: `bound to port ${port}`, guessed: false };
   }
-  return { kind: 'ok', frontends: http, how: `no frontend binds port ${port}, so every HTTP frontend is shown` };
+  return { kind: 'ok', frontends: http, how: `no frontend binds port ${port}, so every HTTP frontend is shown`, guessed: true };
 }
 
 /** Whether a bind address list (`:80,:8080-8090`) includes `port`. */

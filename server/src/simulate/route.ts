@@ -48,7 +48,18 @@ export function simulateRequest(loaded: LoadedConfig, request: SimulatedRequest,
     }
     return routeThrough(fe, request.down ?? [], ctx);
   });
-  return { url: request.url, routes, unsupported: [] };
+  return { url: request.url, routes: selection.guessed ? byRelevance(routes) : routes, unsupported: [] };
+}
+
+/**
+ * When no bind port says which frontend receives the URL, every frontend is
+ * simulated; list first those where a rule or a map line matched the request
+ * (its host or path is what they route), then those that only fell through
+ * to their default. Stable: file order within each group.
+ */
+function byRelevance(routes: RouteResult[]): RouteResult[] {
+  const matched = (r: RouteResult): boolean => r.mapMatch !== null || (r.decidedBy !== null && !r.decidedBy.text.trimStart().startsWith('default_backend'));
+  return [...routes.filter(matched), ...routes.filter((r) => !matched(r))];
 }
 
 function routeThrough(fe: Proxy, down: readonly string[], ctx: EvalContext): RouteResult {

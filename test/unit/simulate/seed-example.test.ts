@@ -55,4 +55,14 @@ describe('the seed article example', () => {
     expect(r?.mapMatch).toMatchObject({ line: 2, value: 'application-02-mixed' });
     expect(r?.decidedBy?.text).toContain('use_backend %[base,map_reg(');
   });
+
+  it('lists first the frontend whose rules matched when no bind port decides', () => {
+    const r = simulateRequest(loaded, { url: 'http://application-02.6play.fr/v2/customers/42' });
+    expect(r.routes.map((x) => [x.frontend, x.backend])).toEqual([
+      ['application-02', 'application-02-mixed'],
+      ['application-01', 'application-01'],
+    ]);
+    const bound = simulateRequest(loaded, { url: 'http://application-02.6play.fr:8001/v2/customers/42' });
+    expect(bound.routes.map((x) => x.frontend)).toEqual(['application-01']);
+  });
 });
