@@ -1,5 +1,5 @@
 import type { Issue } from '../analysis/issue';
-import { parseConfig } from '../parser/parse-config';
+import { missingFinalNewline, parseConfig } from '../parser/parse-config';
 import { LineTemplateCache, templateOfStatement, type LineTemplate } from './line-templates';
 import type { SourceFile } from './source-file';
 import { lineOf } from './source-file';
@@ -39,8 +39,11 @@ export function readConfigLines(file: SourceFile, cache: LineTemplateCache, issu
   }
   if (unknown > WHOLE_FILE_THRESHOLD) {
     fillFromWholeFile(file, cache, issues);
-  } else if (text.length > 0 && !/[\r\n]$/.test(text)) {
-    issues.push(...parseConfig(text.slice(starts[starts.length - 1] as number), file.path).syntaxIssues.filter((i) => i.code === 'syntax/missing-final-newline').map((i) => ({ ...i, span: { start: text.length, end: text.length }, fixes: i.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, file: file.path, span: { start: text.length, end: text.length } })) })) })));
+  } else {
+    const missing = missingFinalNewline(text, file.path);
+    if (missing) {
+      issues.push(missing);
+    }
   }
   const lines: ConfigLine[] = [];
   for (let i = 0; i < starts.length; i++) {

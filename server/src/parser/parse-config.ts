@@ -45,16 +45,29 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
     syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + Math.max(1, t.image.length) } });
   }
-  if (text.length > 0 && !/[\r\n]$/.test(text)) {
-    syntaxIssues.push({
-      code: 'syntax/missing-final-newline',
-      severity: 'error',
-      message: 'Missing line break on the last line: HAProxy refuses the file as possibly truncated',
-      file,
-      span: { start: text.length, end: text.length },
-      fixes: [{ title: 'Add a final line break', edits: [{ file, span: { start: text.length, end: text.length }, newText: text.includes('\r\n') ? '\r\n' : '\n' }] }],
-    });
+  const missing = missingFinalNewline(text, file);
+  if (missing) {
+    syntaxIssues.push(missing);
   }
   const tokens = mergeByOffset(lexed.tokens, lexed.groups['trivia'] ?? []);
   return { cst, tokens, syntaxIssues };
+}
+
+/**
+ * `syntax/missing-final-newline` (with the fix that adds it) when a non-empty
+ * text does not end with a line break: HAProxy refuses such a file.
+ */
+export function missingFinalNewline(text: string, file: string): Issue | undefined {
+  if (text.length === 0 || /[\r\n]$/.test(text)) {
+    return undefined;
+  }
+  const end = { start: text.length, end: text.length };
+  return {
+    code: 'syntax/missing-final-newline',
+    severity: 'error',
+    message: 'Missing line break on the last line: HAProxy refuses the file as possibly truncated',
+    file,
+    span: end,
+    fixes: [{ title: 'Add a final line break', edits: [{ file, span: end, newText: text.includes('\r\n') ? '\r\n' : '\n' }] }],
+  };
 }
