@@ -29,6 +29,12 @@ export function lineChanges(before: string, after: string): LineChange[] {
   if (a.length === b.length) {
     return a.flatMap((line, i) => (line === b[i] ? [] : [{ line: i, before: line, after: b[i] as string }]));
   }
+  const { head, tail } = commonEnds(a, b);
+  return [{ line: head, before: a.slice(head, a.length - tail).join(''), after: b.slice(head, b.length - tail).join('') }];
+}
+
+/** How many leading and trailing items two lists share (the trailing ones not overlapping the leading ones). */
+export function commonEnds(a: readonly string[], b: readonly string[]): { head: number; tail: number } {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) {
     head++;
@@ -37,7 +43,7 @@ export function lineChanges(before: string, after: string): LineChange[] {
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
     tail++;
   }
-  return [{ line: head, before: a.slice(head, a.length - tail).join(''), after: b.slice(head, b.length - tail).join('') }];
+  return { head, tail };
 }
 
 /**

@@ -2,23 +2,13 @@
  * A unified diff (`diff -u` style) of two texts, for previews. Lines keep
  * their own line breaks; a missing final newline is marked like diff does.
  */
+import { commonEnds, splitKeepingBreaks } from './line-changes';
 
 type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string };
 
-function splitLines(text: string): string[] {
-  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
-}
-
 /** Line operations from the longest common subsequence of the middle part (prefix/suffix trimmed first). */
 function lineOps(a: readonly string[], b: readonly string[]): Op[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) {
-    head++;
-  }
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
-    tail++;
-  }
+  const { head, tail } = commonEnds(a, b);
   const x = a.slice(head, a.length - tail);
   const y = b.slice(head, b.length - tail);
   const lcs: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
@@ -61,7 +51,7 @@ export function unifiedDiff(before: string, after: string, fromLabel: string, to
   if (before === after) {
     return '';
   }
-  const ops = lineOps(splitLines(before), splitLines(after));
+  const ops = lineOps(splitKeepingBreaks(before), splitKeepingBreaks(after));
   const changed = ops.flatMap((op, k) => (op.kind === ' ' ? [] : [k]));
   const out = [`--- ${fromLabel}`, `+++ ${toLabel}`];
   let k = 0;
