@@ -38,7 +38,15 @@ async function applyStep(cfg: string, backend: string, action: 'next' | 'abort',
   return { outcome, plan, complete: rampStatus(resolveRampBackend(load(readFileSync(cfg, 'utf8')).config, backend) as Exclude<typeof ramp, { problem: string }>).complete };
 }
 
-describe.runIf(!SKIP)('ramp steps checked by a real haproxy -c', () => {
+/**
+ * HAProxy resolves the example's server hostnames through libc during
+ * `haproxy -c` (init-addr last,libc,none). Where the DNS server drops a
+ * query, each check waits for the resolver timeout (5 s by default), so a
+ * test running eight checks gets two minutes, not the default 20 s.
+ */
+const CHECKS_TIMEOUT_MS = 120_000;
+
+describe.runIf(!SKIP)('ramp steps checked by a real haproxy -c', { timeout: CHECKS_TIMEOUT_MS }, () => {
   it('finds the haproxy binary', () => {
     expect(existsSync(HAPROXY), `${HAPROXY} is missing: install Debian's haproxy or set HAPROXY_SKIP_DIFFERENTIAL=1`).toBe(true);
   });

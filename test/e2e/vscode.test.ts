@@ -161,7 +161,7 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
     });
   }, 60_000);
 
-  it('fixes the undefined backend with its quick fix, so haproxy -c accepts the config again', async () => {
+  it('fixes the undefined backend with its quick fix, and the error leaves the Problems panel once saved', async () => {
     await step(page, 'quick-fix', async () => {
       await openFile(page, 'haproxy.cfg');
       await applyQuickFixAt(page, ws.missingBackendLine, 17, "Rename to 'application-01'");
