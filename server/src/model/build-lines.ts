@@ -1,8 +1,9 @@
 import type { Issue } from '../analysis/issue';
 import { missingFinalNewline, parseConfig } from '../parser/parse-config';
-import { LineTemplateCache, templateOfStatement, type LineTemplate } from './line-templates';
-import type { SourceFile } from './source-file';
-import { lineOf } from './source-file';
+import type { EnvLookup } from '../parser/words';
+import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTemplateCache, type PreviousLines } from './line-templates';
+import { createSourceFile, lineOf, reindexSourceFile, type SourceFile } from './source-file';
+import { commonPrefixLength, commonSuffixLength } from './text-ends';
 import type { Span } from './span';
 import type { Word } from './types';
 
@@ -18,45 +19,91 @@ export interface ConfigLine {
   readonly broken: boolean;
 }
 
-/** Above this many unknown lines a whole-file parse is cheaper than line by line. */
+/** Above this many changed lines a whole-file parse is cheaper than line by line. */
 const WHOLE_FILE_THRESHOLD = 64;
+
+/** The lines of a config and the file index they were read with. */
+export interface ReadLines {
+  readonly file: SourceFile;
+  readonly lines: ConfigLine[];
+}
 
 /**
  * Reads a config into lines of words. The whole file goes through the
- * Chevrotain grammar on a first build; later builds with the same cache parse
- * only the lines whose text is new. This module and build-map.ts (through
- * line-templates.ts) are the only readers of Chevrotain's CST.
+ * Chevrotain grammar on a first build; a later build with the same cache
+ * tokenizes only the lines between the first and last change, reuses the
+ * lines before them and moves the lines after them. This module and
+ * build-map.ts (through line-templates.ts) are the only readers of
+ * Chevrotain's CST.
  */
-export function readConfigLines(file: SourceFile, cache: LineTemplateCache, issues: Issue[]): ConfigLine[] {
-  const text = file.text;
-  const starts = file.lineStarts;
-  const lineText = (i: number): string => text.slice(starts[i] as number, lineContentEnd(text, starts[i + 1] ?? text.length));
-  let unknown = 0;
-  for (let i = 0; i < starts.length && unknown <= WHOLE_FILE_THRESHOLD; i++) {
-    if (!cache.has(lineText(i))) {
-      unknown++;
-    }
+export function readConfigLines(path: string, text: string, cache: LineTemplateCache, issues: Issue[]): ReadLines {
+  const previous = cache.previous;
+  const templates: (LineTemplate | undefined)[] = [];
+  const objects: (ConfigLine | undefined)[] = [];
+  let file: SourceFile | undefined;
+  if (previous && previous.file.path === path) {
+    file = readChangedLines(previous, text, cache.env, templates, objects);
   }
-  if (unknown > WHOLE_FILE_THRESHOLD) {
-    fillFromWholeFile(file, cache, issues);
-  } else {
-    const missing = missingFinalNewline(text, file.path);
-    if (missing) {
-      issues.push(missing);
-    }
+  if (!file) {
+    templates.length = 0;
+    objects.length = 0;
+    file = createSourceFile(path, text);
+    readWholeFile(file, cache.env, templates, objects, issues);
+  }
+  const missing = missingFinalNewline(text, path);
+  if (missing) {
+    issues.push(missing);
   }
   const lines: ConfigLine[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const t = cache.lookup(lineText(i));
-    if (t) {
-      const base = starts[i] as number;
-      const line = cache.instance(t, base, i, () => instantiate(t, base, i));
-      pushProblems(t, base, file.path, issues);
+  for (let i = 0; i < objects.length; i++) {
+    const line = objects[i];
+    if (line) {
+      pushProblems(templates[i] as LineTemplate, file.lineStarts[i] as number, path, issues);
       lines.push(line);
     }
   }
-  cache.commit();
-  return lines;
+  cache.previous = { file, templates, lines: objects };
+  return { file, lines };
+}
+
+/**
+ * Fills `templates` and `objects` from the previous build and the changed
+ * lines; undefined (and nothing usable filled) when too many lines changed.
+ */
+function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): SourceFile | undefined {
+  const before = previous.file.text;
+  const prefix = commonPrefixLength(before, text);
+  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  const { file, head, tail } = reindexSourceFile(previous.file, text, prefix, suffix);
+  const starts = file.lineStarts;
+  const changedEnd = tail?.newLine ?? starts.length;
+  if (changedEnd - head > WHOLE_FILE_THRESHOLD) {
+    return undefined;
+  }
+  for (let i = 0; i < head; i++) {
+    templates.push(previous.templates[i]);
+    objects.push(previous.lines[i]);
+  }
+  for (let i = head; i < changedEnd; i++) {
+    const base = starts[i] as number;
+    // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
+    const t = templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
+    templates.push(t);
+    objects.push(t && instantiate(t, base, i));
+  }
+  if (tail) {
+    const unmoved = tail.lineShift === 0 && tail.offsetShift === 0;
+    for (let i = tail.newLine; i < starts.length; i++) {
+      const t = previous.templates[i - tail.lineShift];
+      templates.push(t);
+      objects.push(unmoved ? previous.lines[i] : t && instantiate(t, starts[i] as number, i));
+    }
+  }
+  return file;
+}
+
+function detached(s: string): string {
+  return s.length < 13 ? s : s.split('').join('');
 }
 
 /** End of a line's content: before its CR/LF. */
@@ -71,17 +118,18 @@ function lineContentEnd(text: string, nextStart: number): number {
   return end;
 }
 
-function fillFromWholeFile(file: SourceFile, cache: LineTemplateCache, issues: Issue[]): void {
+function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[], issues: Issue[]): void {
   const parsed = parseConfig(file.text, file.path);
   const byLine = new Map<number, Issue[]>();
   for (const i of parsed.syntaxIssues) {
-    if (i.code === 'syntax/missing-final-newline') {
-      issues.push(i);
-      continue;
+    if (i.code !== 'syntax/missing-final-newline') {
+      const n = lineOf(file, i.span.start);
+      byLine.set(n, [...(byLine.get(n) ?? []), i]);
     }
-    const n = lineOf(file, i.span.start);
-    byLine.set(n, [...(byLine.get(n) ?? []), i]);
   }
+  // Identical lines (there are thousands of `balance roundrobin`) share one template.
+  const byText = new Map<string, LineTemplate>();
+  templates.length = file.lineStarts.length;
   for (const lineNode of parsed.cst.children.line ?? []) {
     for (const statement of lineNode.children.statement ?? []) {
       const firstToken = [statement.children.Word, statement.children.Comment, statement.children.UnclosedQuote, statement.children.BadCharacter]
@@ -93,10 +141,17 @@ function fillFromWholeFile(file: SourceFile, cache: LineTemplateCache, issues: I
       const n = lineOf(file, firstToken.startOffset);
       const base = file.lineStarts[n] as number;
       const key = file.text.slice(base, lineContentEnd(file.text, file.lineStarts[n + 1] ?? file.text.length));
-      if (!cache.has(key)) {
-        cache.store(key, templateOfStatement(statement, base, cache.env, byLine.get(n) ?? []));
+      const shared = byText.get(key);
+      const t = shared ?? templateOfStatement(statement, base, env, byLine.get(n) ?? []);
+      if (!shared && t) {
+        byText.set(key, t);
       }
+      templates[n] = t;
     }
+  }
+  for (let i = 0; i < templates.length; i++) {
+    const t = templates[i];
+    objects.push(t && instantiate(t, file.lineStarts[i] as number, i));
   }
 }
 

@@ -9,7 +9,6 @@ import { checkKeyword } from './keyword-check';
 import { collectMapReferences } from './map-references';
 import { sampleExpressionIssues } from './sample-expression-issues';
 import { isSectionKeyword } from './sections';
-import { createSourceFile } from './source-file';
 import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section } from './types';
 
 export interface BuildOptions {
@@ -30,11 +29,10 @@ export interface BuildOptions {
  */
 export function buildConfigModel(text: string, path: string, options: BuildOptions = {}): HaproxyConfig {
   const version = options.haproxyVersion ?? '2.6';
-  const file = createSourceFile(path, text);
   const issues: Issue[] = [];
   const cache = options.lineCache ?? new LineTemplateCache(options.env);
   const memo = cache.memo;
-  const lines = readConfigLines(file, cache, issues);
+  const { file, lines } = readConfigLines(path, text, cache, issues);
   const scan = scanDirectives(lines, path, issues, memo);
   const sections = groupSections(scan.directives, path, issues);
 

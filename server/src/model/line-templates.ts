@@ -6,6 +6,8 @@ import { parseConfig } from '../parser/parse-config';
 import { unescapeWord, type EnvLookup } from '../parser/words';
 import { BuildMemo } from './build-memo';
 import { spanOfToken } from './span';
+import type { ConfigLine } from './build-lines';
+import type { SourceFile } from './source-file';
 
 /*
  * A line's words with offsets relative to the start of the line. No token of
@@ -87,63 +89,31 @@ export function templateOfLineText(lineText: string, env: EnvLookup): LineTempla
   return statement ? templateOfStatement(statement, 0, env, issues) : undefined;
 }
 
+/** What a build of a document leaves for the next build of the same document. */
+export interface PreviousLines {
+  readonly file: SourceFile;
+  /** By line number: the line's template (undefined for a blank line). */
+  readonly templates: readonly (LineTemplate | undefined)[];
+  /** By line number: the line object built from it. */
+  readonly lines: readonly (ConfigLine | undefined)[];
+}
+
 /**
- * Line templates by line text, for one document. Pass the same cache to
- * successive builds of an edited document; entries of lines that disappeared
- * are dropped at each build.
+ * The lines of the last build of one document, so the next build (after an
+ * edit) tokenizes only the lines between the edit's first and last change:
+ * lines before it are reused as they are, lines after it keep their
+ * template and move. Pass the same cache to successive builds of a document.
  */
 export class LineTemplateCache {
-  private entries = new Map<string, LineTemplate | undefined>();
-  private next = new Map<string, LineTemplate | undefined>();
-  /** Objects built from templates in the last build, by line start offset: reused when nothing moved. */
-  private instances = new Map<number, { readonly template: LineTemplate; readonly line: number; readonly value: object }>();
-  private nextInstances = new Map<number, { readonly template: LineTemplate; readonly line: number; readonly value: object }>();
+  previous: PreviousLines | undefined;
 
   /** Directives, sections and proxies derived from surviving lines. */
   public readonly memo = new BuildMemo();
 
   constructor(public readonly env: EnvLookup = () => undefined) {}
 
+  /** Lines held from the last build. */
   get size(): number {
-    return this.entries.size;
-  }
-
-  /** The template of `lineText`, computing it on a miss. */
-  lookup(lineText: string): LineTemplate | undefined {
-    if (this.next.has(lineText)) {
-      return this.next.get(lineText);
-    }
-    const hit = this.entries.has(lineText) ? this.entries.get(lineText) : templateOfLineText(lineText, this.env);
-    this.next.set(lineText, hit);
-    return hit;
-  }
-
-  /** Records a template computed elsewhere (the whole-file parse). */
-  store(lineText: string, template: LineTemplate | undefined): void {
-    this.next.set(lineText, template);
-  }
-
-  has(lineText: string): boolean {
-    return this.entries.has(lineText) || this.next.has(lineText);
-  }
-
-  /**
-   * The object `make` builds for `template` at `base`/`line`, reused from the
-   * previous build when the same template sat at the same place (lines
-   * before an edit keep their offsets, so they cost nothing).
-   */
-  instance<T extends object>(template: LineTemplate, base: number, line: number, make: () => T): T {
-    const prev = this.instances.get(base);
-    const value = prev && prev.template === template && prev.line === line ? (prev.value as T) : make();
-    this.nextInstances.set(base, { template, line, value });
-    return value;
-  }
-
-  /** Ends a build: keeps only the lines the build used. */
-  commit(): void {
-    this.entries = this.next;
-    this.next = new Map();
-    this.instances = this.nextInstances;
-    this.nextInstances = new Map();
+    return this.previous?.templates.length ?? 0;
   }
 }

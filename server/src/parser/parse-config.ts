@@ -58,7 +58,8 @@ export function parseConfig(text: string, file: string): ParsedConfig {
  * text does not end with a line break: HAProxy refuses such a file.
  */
 export function missingFinalNewline(text: string, file: string): Issue | undefined {
-  if (text.length === 0 || /[\r\n]$/.test(text)) {
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length === 0 || last === 10 || last === 13) {
     return undefined;
   }
   const end = { start: text.length, end: text.length };

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSourceFile, reindexSourceFile } from '../../../server/src/model/source-file';
+import { commonPrefixLength, commonSuffixLength } from '../../../server/src/model/text-ends';
+
+const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r'), maxLength: 60 });
+const longText = fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r'), minLength: 0, maxLength: 9000 });
+
+function naivePrefix(a: string, b: string): number {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) {
+    p++;
+  }
+  return p;
+}
+
+describe('common ends of two texts', () => {
+  it('finds the longest common prefix and suffix, blocks or not', () => {
+    fc.assert(
+      fc.property(longText, fc.nat(9000), fc.nat(50), text, (base, at, cut, insert) => {
+        const pos = at % (base.length + 1);
+        const edited = base.slice(0, pos) + insert + base.slice(pos + cut);
+        const p = commonPrefixLength(base, edited);
+        expect(p).toBe(naivePrefix(base, edited));
+        const limit = Math.min(base.length, edited.length) - p;
+        const reversed = (s: string): string => [...s].reverse().join('');
+        expect(commonSuffixLength(base, edited, limit)).toBe(Math.min(limit, naivePrefix(reversed(base), reversed(edited))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('reindexSourceFile', () => {
+  it('gives the same line starts as a fresh index, and maps the unchanged lines to the old ones', () => {
+    fc.assert(
+      fc.property(text, fc.nat(60), fc.nat(6), text, (base, at, cut, insert) => {
+        const pos = at % (base.length + 1);
+        const edited = base.slice(0, pos) + insert + base.slice(pos + cut);
+        const previous = createSourceFile('/h.cfg', base);
+        const prefix = commonPrefixLength(base, edited);
+        const suffix = commonSuffixLength(base, edited, Math.min(base.length, edited.length) - prefix);
+        const { file, head, tail } = reindexSourceFile(previous, edited, prefix, suffix);
+        const fresh = createSourceFile('/h.cfg', edited);
+        expect(file).toEqual(fresh);
+        const lineText = (f: typeof file, i: number): string => f.text.slice(f.lineStarts[i], f.lineStarts[i + 1] ?? f.text.length).replace(/[\r\n]+$/, '');
+        for (let i = 0; i < head; i++) {
+          expect([lineText(file, i), file.lineStarts[i]]).toEqual([lineText(previous, i), previous.lineStarts[i]]);
+        }
+        for (let i = tail?.newLine ?? file.lineStarts.length; tail && i < file.lineStarts.length; i++) {
+          const old = i - tail.lineShift;
+          expect([lineText(file, i), file.lineStarts[i]]).toEqual([lineText(previous, old), (previous.lineStarts[old] as number) + tail.offsetShift]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('scans only the changed lines: an edit in the middle of a long file keeps both ends', () => {
+    const base = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    const edited = base.replace('line 500\n', 'line 500 changed\nline 500b\n');
+    const prefix = commonPrefixLength(base, edited);
+    const r = reindexSourceFile(createSourceFile('/h.cfg', base), edited, prefix, commonSuffixLength(base, edited, Math.min(base.length, edited.length) - prefix));
+    expect(r.head).toBe(500);
+    expect(r.tail).toEqual({ newLine: 502, lineShift: 1, offsetShift: edited.length - base.length });
+  });
+});
