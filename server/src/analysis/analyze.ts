@@ -20,7 +20,9 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHEC
     if (ctx.signal?.aborted) {
       break;
     }
-    issues.push(...runOne(check, ctx));
+    for (const issue of runOne(check, ctx)) {
+      issues.push(issue);
+    }
   }
   const sources = suppressionSources(ctx);
   return addSuppressionFixes(applySuppressions(dedupe(issues), sources), sources);
@@ -42,7 +44,13 @@ function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
     out.set(file.path, { file, comments });
   };
   const cfg = ctx.config;
-  add(cfg.file, [...cfg.comments, ...cfg.directives.flatMap((d) => (d.comment ? [{ line: d.line, text: d.comment.text, trailing: true }] : []))]);
+  const comments: CommentLine[] = [...cfg.comments];
+  for (const d of cfg.directives) {
+    if (d.comment) {
+      comments.push({ line: d.line, text: d.comment.text, trailing: true });
+    }
+  }
+  add(cfg.file, comments);
   for (const m of ctx.maps.values()) {
     if (m.map) {
       add(m.map.file, [...m.map.comments]);

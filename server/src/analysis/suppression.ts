@@ -36,7 +36,13 @@ interface FileRules {
 export function applySuppressions(issues: readonly Issue[], sources: ReadonlyMap<string, SuppressionSource>): Issue[] {
   const rules = new Map<string, FileRules>();
   for (const [path, source] of sources) {
-    rules.set(path, rulesOf(source.comments));
+    const r = rulesOf(source.comments);
+    if (r.fileWide.size > 0 || r.byLine.size > 0) {
+      rules.set(path, r);
+    }
+  }
+  if (rules.size === 0) {
+    return [...issues];
   }
   return issues.filter((issue) => {
     const r = rules.get(issue.file);

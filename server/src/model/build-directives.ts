@@ -61,9 +61,11 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     }
     if (stack.length === 0) {
       // Outside `.if` blocks a directive depends on its line alone.
-      const built = directiveTable.get(l, () => true, () => toDirective(l, file, NO_CONDITIONS));
+      const built = directiveTable.get(l, ALWAYS, () => toDirective(l, file, NO_CONDITIONS));
       directives.push(built.directive);
-      issues.push(...built.issues);
+      for (const issue of built.issues) {
+        issues.push(issue);
+      }
     } else {
       const built = toDirective(l, file, stack.map((s) => s.ctx));
       directives.push(built.directive);
@@ -77,6 +79,7 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
 }
 
 const NO_CONDITIONS: readonly ConditionalContext[] = [];
+const ALWAYS = (): boolean => true;
 
 function toDirective(l: ConfigLine, file: string, conditional: readonly ConditionalContext[]): { directive: Directive; issues: Issue[] } {
   const issues: Issue[] = [];

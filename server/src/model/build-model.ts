@@ -1,7 +1,7 @@
 import type { Issue } from '../analysis/issue';
 import type { EnvLookup } from '../parser/words';
 import { readConfigLines } from './build-lines';
-import { sameItems, type WeakTable } from './build-memo';
+import { sameItems, type BuildMemo } from './build-memo';
 import { LineTemplateCache } from './line-templates';
 import { scanDirectives } from './build-directives';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
@@ -34,7 +34,7 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const memo = cache.memo;
   const { file, lines } = readConfigLines(path, text, cache, issues);
   const scan = scanDirectives(lines, path, issues, memo);
-  const sections = groupSections(scan.directives, path, issues);
+  const sections = groupSections(scan.directives, path, issues, memo);
 
   let global: Global | undefined;
   const defaults: Defaults[] = [];
@@ -42,50 +42,27 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const proxies: Proxy[] = [];
   const mapReferences: MapReference[] = [];
   let lastDefaults: Defaults | undefined;
-  const issueTables = new Map<string, WeakTable<Issue[]>>();
-  const defaultsTable = memo.table<{ defaults: Defaults; directives: readonly Directive[]; parent: Defaults | undefined; version: string }>('defaults');
-  const proxyTable = memo.table<{ proxy: Proxy; directives: readonly Directive[]; inherited: Defaults | undefined; version: string }>('proxy');
-  const refsTable = memo.table<{ owner: Proxy | Defaults; refs: MapReference[] }>('mapRefs');
+  const outcomes = memo.table<SectionOutcome>('section outcome');
+  // Keyword diagnostics depend on the line and the section kind alone: a long section edited in one line re-checks one line.
+  const directiveIssueTable = memo.table<{ kind: Section['kind']; issues: Issue[] }>('directive issues');
+  const issuesOf = (d: Directive, kind: Section['kind']): readonly Issue[] => directiveIssueTable.get(d, (c) => c.kind === kind, () => ({ kind, issues: directiveIssues(d, kind, path) })).issues;
   for (const s of sections) {
-    let issueTable = issueTables.get(s.kind);
-    if (!issueTable) {
-      issueTable = memo.table<Issue[]>(`issues:${s.kind}`);
-      issueTables.set(s.kind, issueTable);
-    }
-    for (const d of s.directives) {
-      issues.push(...issueTable.get(d, () => true, () => directiveIssues(d, s.kind, path)));
-    }
-    if (s.kind === 'global') {
-      global = global ?? buildGlobal(s);
-    } else if (s.kind === 'defaults') {
-      const fromDefaults = fromName(s.header);
-      const parent = fromDefaults !== undefined ? namedDefaults.get(fromDefaults) : undefined;
-      const built = defaultsTable.get(
-        s.header,
-        (c) => c.parent === parent && c.version === version && sameItems(c.directives, s.directives),
-        () => ({ defaults: buildDefaults(s, namedDefaults, version), directives: s.directives, parent, version }),
-      ).defaults;
+    // What a section yields depends on its lines, the defaults it builds on and the version: an unchanged section costs a lookup.
+    const base = s.kind === 'defaults' ? defaultsParent(s, namedDefaults) : s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen' ? inheritedDefaults(s, namedDefaults, lastDefaults) : undefined;
+    const outcome = outcomes.get(s, (c) => c.base === base && c.version === version, () => buildSection(s, base, namedDefaults, version, issuesOf));
+    pushAll(issues, outcome.issues);
+    pushAll(mapReferences, outcome.refs);
+    const built = outcome.built;
+    if (built?.kind === 'global') {
+      global = global ?? built;
+    } else if (built?.kind === 'defaults') {
       defaults.push(built);
       if (built.name) {
         namedDefaults.set(built.name, built);
       }
       lastDefaults = built;
-      for (const d of s.directives) {
-        mapReferences.push(...refsTable.get(d, (c) => c.owner === built, () => ({ owner: built, refs: collectMapReferences(d, built) })).refs);
-      }
-    } else if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
-      const from = fromName(s.header);
-      const inherited = from !== undefined ? namedDefaults.get(from) : lastDefaults;
-      // A section whose lines all survived, under the same defaults, is the same proxy.
-      const proxy = proxyTable.get(
-        s.header,
-        (c) => c.inherited === inherited && c.version === version && sameItems(c.directives, s.directives),
-        () => ({ proxy: buildProxy({ ...s, kind: s.kind as Proxy['kind'] }, inherited, version), directives: s.directives, inherited, version }),
-      ).proxy;
-      proxies.push(proxy);
-      for (const d of s.directives) {
-        mapReferences.push(...refsTable.get(d, (c) => c.owner === proxy, () => ({ owner: proxy, refs: collectMapReferences(d, proxy) })).refs);
-      }
+    } else if (built) {
+      proxies.push(built);
     }
   }
   const backendsByName = new Map<string, Proxy>();
@@ -111,22 +88,77 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   };
 }
 
+/** What one section adds to the model. */
+interface SectionOutcome {
+  /** The defaults the section was built on (its `from` parent for a defaults section). */
+  readonly base: Defaults | undefined;
+  readonly version: string;
+  readonly built: Global | Defaults | Proxy | undefined;
+  readonly issues: readonly Issue[];
+  readonly refs: readonly MapReference[];
+}
+
+function defaultsParent(s: Section, named: ReadonlyMap<string, Defaults>): Defaults | undefined {
+  const from = fromName(s.header);
+  return from !== undefined ? named.get(from) : undefined;
+}
+
+function inheritedDefaults(s: Section, named: ReadonlyMap<string, Defaults>, last: Defaults | undefined): Defaults | undefined {
+  const from = fromName(s.header);
+  return from !== undefined ? named.get(from) : last;
+}
+
+function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap<string, Defaults>, version: string, issuesOf: (d: Directive, kind: Section['kind']) => readonly Issue[]): SectionOutcome {
+  const issues: Issue[] = [];
+  for (const d of s.directives) {
+    pushAll(issues, issuesOf(d, s.kind));
+  }
+  let built: SectionOutcome['built'];
+  if (s.kind === 'global') {
+    built = buildGlobal(s);
+  } else if (s.kind === 'defaults') {
+    built = buildDefaults(s, named, version);
+  } else if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
+    built = buildProxy({ ...s, kind: s.kind }, base, version);
+  }
+  const refs: MapReference[] = [];
+  if (built && built.kind !== 'global') {
+    for (const d of s.directives) {
+      pushAll(refs, collectMapReferences(d, built));
+    }
+  }
+  return { base, version, built, issues, refs };
+}
+
+/** `push(...items)` without spreading: no argument-count limit, no call for an empty list. */
+function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) {
+    into.push(item);
+  }
+}
+
 function directiveIssues(d: Directive, section: Section['kind'], path: string): Issue[] {
   const keyword = checkKeyword(d, section, path);
   return keyword ? [keyword, ...sampleExpressionIssues(d, path)] : sampleExpressionIssues(d, path);
 }
 
-function groupSections(directives: readonly Directive[], file: string, issues: Issue[]): Section[] {
+function groupSections(directives: readonly Directive[], file: string, issues: Issue[], memo: BuildMemo): Section[] {
   const sections: Section[] = [];
+  // A section whose lines all survived is the same Section object, so what was derived from it is reused.
+  const byHeader = memo.table<Section>('section');
   let current: { header: Directive; directives: Directive[] } | undefined;
   const close = (): void => {
     if (!current) {
       return;
     }
     const { header, directives: body } = current;
-    const last = body[body.length - 1] ?? header;
-    const nameWord = header.args[0] && header.args[0].value !== 'from' ? header.args[0] : undefined;
-    sections.push({ kind: header.keyword as Section['kind'], name: nameWord?.value, nameSpan: nameWord?.span, header, directives: body, span: { start: header.span.start, end: last.span.end } });
+    sections.push(
+      byHeader.get(header, (c) => sameItems(c.directives, body), () => {
+        const last = body[body.length - 1] ?? header;
+        const nameWord = header.args[0] && header.args[0].value !== 'from' ? header.args[0] : undefined;
+        return { kind: header.keyword as Section['kind'], name: nameWord?.value, nameSpan: nameWord?.span, header, directives: body, span: { start: header.span.start, end: last.span.end } };
+      }),
+    );
   };
   for (const d of directives) {
     if (isSectionKeyword(d.keyword)) {

@@ -1,4 +1,5 @@
-import type { Check } from '../check';
+import type { Check, CheckContext } from '../check';
+import { sameItems } from '../../model/build-memo';
 import type { Issue, QuickFix } from '../issue';
 import { collectBackendNameUses, type BackendNameUse } from '../backend-name-uses';
 import { closestName } from '../../model/closest-name';
@@ -11,6 +12,34 @@ import type { HaproxyConfig } from '../../model/types';
  * fall back to default_backend. Map values are reported on the map file.
  */
 export const checkUndefinedBackends: Check = (ctx) => {
+  // An edit inside a backend changes none of the inputs: the frontends, the maps and the set of backend names.
+  const inputs: UndefinedBackendInputs = { path: ctx.config.file.path, frontends: ctx.config.frontends, maps: [...ctx.maps.values()].map((m) => m.map), names: [...ctx.config.backendsByName.keys()] };
+  const hit = recent.find((r) => sameInputs(r.inputs, inputs));
+  if (hit) {
+    return hit.issues;
+  }
+  const issues = findUndefinedBackends(ctx);
+  recent.unshift({ inputs, issues });
+  recent.length = Math.min(recent.length, RECENT_LIMIT);
+  return issues;
+};
+
+interface UndefinedBackendInputs {
+  readonly path: string;
+  readonly frontends: readonly object[];
+  readonly maps: readonly (object | undefined)[];
+  readonly names: readonly string[];
+}
+
+/** The last results, one per recently analysed config. */
+const recent: { inputs: UndefinedBackendInputs; issues: Issue[] }[] = [];
+const RECENT_LIMIT = 8;
+
+function sameInputs(a: UndefinedBackendInputs, b: UndefinedBackendInputs): boolean {
+  return a.path === b.path && sameItems(a.frontends, b.frontends) && sameItems(a.maps, b.maps) && sameItems(a.names, b.names);
+}
+
+function findUndefinedBackends(ctx: CheckContext): Issue[] {
   const config = ctx.config;
   const issues: Issue[] = [];
   const reported = new Set<string>();
@@ -32,7 +61,7 @@ export const checkUndefinedBackends: Check = (ctx) => {
     });
   }
   return issues;
-};
+}
 
 function subject(use: BackendNameUse): string {
   switch (use.origin) {

@@ -2,6 +2,7 @@ import type { Check } from '../check';
 import type { Issue, QuickFix } from '../issue';
 import { hidesHeaders, httpCheckSendLine } from '../fixes/httpchk-rewrite';
 import { lineIndent } from '../fixes/text-edits';
+import { perSectionCheck } from '../per-proxy';
 import type { SourceFile } from '../../model/source-file';
 import type { Directive, Section } from '../../model/types';
 
@@ -11,28 +12,25 @@ import type { Directive, Section } from '../../model/types';
  * `HTTP/1.1\r\nHost:\ …`). HAProxy 2.6 warns that this is deprecated; the fix
  * rewrites it as `option httpchk` plus an `http-check send` line.
  */
-export const checkHttpchkDeprecatedHeaders: Check = (ctx) => {
-  const file = ctx.config.file;
+export const checkHttpchkDeprecatedHeaders: Check = perSectionCheck((section, file) => {
   const issues: Issue[] = [];
-  for (const section of ctx.config.sections) {
-    for (const d of section.directives) {
-      const [option, method, uri, version] = d.args;
-      if (d.keyword !== 'option' || option?.value !== 'httpchk' || !method || !uri || !version || !hidesHeaders(version.value)) {
-        continue;
-      }
-      const fix = rewriteFix(file, section, d, { method: method.value, uri: uri.value, version: version.value });
-      issues.push({
-        code: 'health/httpchk-deprecated-headers',
-        severity: 'warning',
-        message: "Headers hidden after the version in 'option httpchk' are deprecated: HAProxy 2.6 warns about them, use 'http-check send' with 'hdr' instead",
-        file: file.path,
-        span: version.span,
-        ...(fix ? { fixes: [fix] } : {}),
-      });
+  for (const d of section.directives) {
+    const [option, method, uri, version] = d.args;
+    if (d.keyword !== 'option' || option?.value !== 'httpchk' || !method || !uri || !version || !hidesHeaders(version.value)) {
+      continue;
     }
+    const fix = rewriteFix(file, section, d, { method: method.value, uri: uri.value, version: version.value });
+    issues.push({
+      code: 'health/httpchk-deprecated-headers',
+      severity: 'warning',
+      message: "Headers hidden after the version in 'option httpchk' are deprecated: HAProxy 2.6 warns about them, use 'http-check send' with 'hdr' instead",
+      file: file.path,
+      span: version.span,
+      ...(fix ? { fixes: [fix] } : {}),
+    });
   }
   return issues;
-};
+});
 
 function rewriteFix(file: SourceFile, section: Section, d: Directive, parts: { method: string; uri: string; version: string }): QuickFix | undefined {
   const send = httpCheckSendLine(parts);

@@ -1,6 +1,7 @@
 import type { Check } from '../check';
 import type { Issue, QuickFix } from '../issue';
 import { replaceSpan } from '../fixes/text-edits';
+import { perDirectiveCheck } from '../per-proxy';
 import { findServerSettings, isServerLine } from '../server-setting-words';
 import { atol } from '../../model/word-values';
 import type { SourceFile } from '../../model/source-file';
@@ -14,29 +15,26 @@ const MAX_WEIGHT = 256;
  * judged, because HAProxy reads it with atol: `300` and `-1` are fatal, while
  * `25%`, `2.5` and `abc` silently become 25, 2 and 0.
  */
-export const checkServerWeightRange: Check = (ctx) => {
-  const file = ctx.config.file;
+export const checkServerWeightRange: Check = perDirectiveCheck((d, file) => {
   const issues: Issue[] = [];
-  for (const d of ctx.config.directives) {
-    if (!isServerLine(d)) {
-      continue;
-    }
-    for (const s of findServerSettings(d, 'weight')) {
-      const problem = judgeWeight(s.value);
-      if (problem) {
-        issues.push({
-          code: 'server/weight-out-of-range',
-          severity: 'error',
-          message: problem.message,
-          file: file.path,
-          span: (s.value ?? s.keyword).span,
-          ...(problem.replacement !== undefined && s.value ? { fixes: [fixTo(file, s.value, problem.replacement)] } : {}),
-        });
-      }
+  if (!isServerLine(d)) {
+    return issues;
+  }
+  for (const s of findServerSettings(d, 'weight')) {
+    const problem = judgeWeight(s.value);
+    if (problem) {
+      issues.push({
+        code: 'server/weight-out-of-range',
+        severity: 'error',
+        message: problem.message,
+        file: file.path,
+        span: (s.value ?? s.keyword).span,
+        ...(problem.replacement !== undefined && s.value ? { fixes: [fixTo(file, s.value, problem.replacement)] } : {}),
+      });
     }
   }
   return issues;
-};
+});
 
 function judgeWeight(value: Word | undefined): { message: string; replacement: number | undefined } | undefined {
   if (!value) {
