@@ -60,16 +60,15 @@ function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
 }
 
 function dedupe(issues: Issue[]): Issue[] {
-  // Position and code first (cheap); the message only when those collide.
-  const seen = new Map<string, Issue[]>();
+  // Position first (a number: no key to build), then code, file and message.
+  const seen = new Map<number, Issue[]>();
   return issues.filter((i) => {
-    const key = `${i.span.start}:${i.span.end}:${i.code}`;
-    const same = seen.get(key);
+    const same = seen.get(i.span.start);
     if (!same) {
-      seen.set(key, [i]);
+      seen.set(i.span.start, [i]);
       return true;
     }
-    if (same.some((o) => o === i || (o.file === i.file && o.message === i.message))) {
+    if (same.some((o) => o === i || (o.span.end === i.span.end && o.code === i.code && o.file === i.file && o.message === i.message))) {
       return false;
     }
     same.push(i);

@@ -2,6 +2,7 @@ import type { SourceFile } from '../model/source-file';
 import type { Directive, HaproxyConfig, Proxy, Section } from '../model/types';
 import type { Check } from './check';
 import type { Issue } from './issue';
+import { sameItems } from '../model/build-memo';
 
 /*
  * Checks made of what they find in one part of the config at a time. The
@@ -15,18 +16,28 @@ import type { Issue } from './issue';
 
 function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterable<T>, find: (part: T, file: SourceFile) => Issue[]): Check {
   const cache = new WeakMap<T, readonly Issue[]>();
+  // The parts of the last run, in order, with what was found in each: after an edit most parts sit where they were.
+  let last: { parts: T[]; found: (readonly Issue[])[]; issues: Issue[] } | undefined;
   return (ctx) => {
+    const now: T[] = [...parts(ctx.config)];
+    if (last && sameItems(last.parts, now)) {
+      return last.issues;
+    }
+    const found: (readonly Issue[])[] = [];
     const issues: Issue[] = [];
-    for (const part of parts(ctx.config)) {
-      let found = cache.get(part);
-      if (!found) {
-        found = find(part, ctx.config.file);
-        cache.set(part, found);
+    for (let i = 0; i < now.length; i++) {
+      const part = now[i] as T;
+      let f = last?.parts[i] === part ? last.found[i] : cache.get(part);
+      if (!f) {
+        f = find(part, ctx.config.file);
+        cache.set(part, f);
       }
-      for (const issue of found) {
+      found.push(f);
+      for (const issue of f) {
         issues.push(issue);
       }
     }
+    last = { parts: now, found, issues };
     return issues;
   };
 }

@@ -21,6 +21,9 @@ export function filesOf(doc: AnalyzedDocument): Map<string, SourceFile> {
  * 'off' drops the issue, a severity replaces the engine's.
  */
 export function applyOverrides(issues: readonly Issue[], overrides: Settings['diagnostics']['overrides']): Issue[] {
+  if (Object.keys(overrides).length === 0) {
+    return [...issues];
+  }
   const out: Issue[] = [];
   for (const issue of issues) {
     const o = overrides[issue.code] ?? overrides[`${issue.code.split('/')[0] ?? ''}/*`];
@@ -42,7 +45,15 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
   if (view.kind === 'config') {
     const files = filesOf(view.doc);
     const own = view.doc.issues.filter((i) => i.file === view.doc.path);
-    return applyOverrides(own, overrides).flatMap((i) => cachedDiagnostic(i, (p) => files.get(p)) ?? []);
+    const fileOf = (p: string): SourceFile | undefined => files.get(p);
+    const out: Diagnostic[] = [];
+    for (const issue of applyOverrides(own, overrides)) {
+      const d = cachedDiagnostic(issue, fileOf);
+      if (d) {
+        out.push(d);
+      }
+    }
+    return out;
   }
   const file = view.map?.file;
   if (!file) {

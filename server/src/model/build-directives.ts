@@ -21,9 +21,13 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
-  const directiveTable = memo.table<{ directive: Directive; issues: Issue[] }>('directive');
+  const directiveTable = memo.table<BuiltDirective>('directive');
+  // Lines of the last build by position: after an edit most lines are the same objects at the same index.
+  const last = memo.last<{ lines: readonly ConfigLine[]; built: readonly (BuiltDirective | undefined)[] }>('directives');
+  const built: (BuiltDirective | undefined)[] = [];
   const stack: { ctx: ConditionalContext; block: { condition: string; startLine: number; endLine: number | undefined } }[] = [];
-  for (const l of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const l = lines[index] as ConfigLine;
     const first = l.words[0];
     if (!first) {
       if (l.comment) {
@@ -61,21 +65,29 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     }
     if (stack.length === 0) {
       // Outside `.if` blocks a directive depends on its line alone.
-      const built = directiveTable.get(l, ALWAYS, () => toDirective(l, file, NO_CONDITIONS));
-      directives.push(built.directive);
-      for (const issue of built.issues) {
+      const b = (last?.lines[index] === l ? last.built[index] : undefined) ?? directiveTable.get(l, ALWAYS, () => toDirective(l, file, NO_CONDITIONS));
+      built[index] = b;
+      directives.push(b.directive);
+      for (const issue of b.issues) {
         issues.push(issue);
       }
     } else {
-      const built = toDirective(l, file, stack.map((s) => s.ctx));
-      directives.push(built.directive);
-      issues.push(...built.issues);
+      const b = toDirective(l, file, stack.map((s) => s.ctx));
+      directives.push(b.directive);
+      issues.push(...b.issues);
     }
   }
+  built.length = lines.length;
+  memo.remember('directives', { lines, built });
   for (const open of stack) {
     issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
   }
   return { directives, comments, conditionals };
+}
+
+interface BuiltDirective {
+  readonly directive: Directive;
+  readonly issues: Issue[];
 }
 
 const NO_CONDITIONS: readonly ConditionalContext[] = [];

@@ -7,6 +7,16 @@
  */
 export class BuildMemo {
   private readonly tables = new Map<string, WeakMap<object, unknown>>();
+  private readonly lastRuns = new Map<string, unknown>();
+
+  /** What a step named `name` left from the last build, for a lockstep walk over mostly unchanged inputs. */
+  last<V>(name: string): V | undefined {
+    return this.lastRuns.get(name) as V | undefined;
+  }
+
+  remember<V>(name: string, value: V): void {
+    this.lastRuns.set(name, value);
+  }
 
   /** The weak table named `name` (created once; callers keep it for a build). */
   table<V>(name: string): WeakTable<V> {

@@ -105,9 +105,8 @@ function pushParsed(d: Directive, c: Collected, defaultServers: readonly Directi
 
 /** The `from <name>` of a section header, if any. */
 export function fromName(header: Directive): string | undefined {
-  const args = header.args.map((w) => w.value);
-  const at = args.indexOf('from');
-  return at >= 0 ? args[at + 1] : undefined;
+  const at = header.args.findIndex((w) => w.value === 'from');
+  return at >= 0 ? header.args[at + 1]?.value : undefined;
 }
 
 export function buildGlobal(section: Section): Global {
