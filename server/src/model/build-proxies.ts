@@ -18,7 +18,7 @@ export function buildDefaults(section: Section, named: ReadonlyMap<string, Defau
       }
     }
   }
-  return { ...section, kind: 'defaults', from, settings, httpRequestRules };
+  return { ...section, kind: 'defaults', from, parent, settings, httpRequestRules };
 }
 
 /** Builds a frontend, backend or listen on top of the defaults it inherits. */

@@ -263,6 +263,8 @@ export interface Defaults extends Section {
   readonly kind: 'defaults';
   /** `from <name>` on the header, when given. */
   readonly from: string | undefined;
+  /** The defaults section `from` names, when it exists. */
+  readonly parent: Defaults | undefined;
   readonly settings: ProxySettings;
   readonly httpRequestRules: readonly HttpRequestRule[];
 }

@@ -3,46 +3,81 @@ import { perProxyCheck } from '../per-proxy';
 import type { Issue } from '../issue';
 import { appendToDirective } from '../fixes/text-edits';
 import { findServerSettings } from '../server-setting-words';
-import type { Proxy, Server } from '../../model/types';
+import type { Directive, Proxy, Server } from '../../model/types';
 
 /** `timeout server` at least this many times the check timeout counts as "far below". */
 const FAR_BELOW_RATIO = 10;
 
 /**
- * `health/check-slower-than-users`: a server whose health checks were given a
- * short timeout on purpose (`inter` written for it, or `timeout check`) far
- * below `timeout server`. The check page answers fast while real requests may
- * be slow for up to `timeout server` and still pass: the seed's "latencies
- * undetected by health checks". Defaults alone (inter 2s) are not reported,
- * to keep the noise down.
+ * `health/check-slower-than-users`: health checks given a short timeout on
+ * purpose (`timeout check`, or `inter` written on a server) far below
+ * `timeout server`. The check page answers fast while real requests may be
+ * slow for up to `timeout server` and still pass: the seed's "latencies
+ * undetected by health checks". Reported where the short timeout is
+ * written: on the `timeout check` line (once, even when a defaults section
+ * gives it to two thousand backends), or on the server's `inter`. Defaults
+ * alone (inter 2s) are not reported, to keep the noise down.
  */
 export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, file) => {
-  const out: Issue[] = [];
   const serverTimeout = proxy.settings.timeouts['server'];
   const timeoutCheck = proxy.settings.timeouts['check'];
-  if (serverTimeout === undefined) {
-    return out;
+  const checked = proxy.servers.filter((s) => s.settings.check);
+  if (serverTimeout === undefined || checked.length === 0) {
+    return [];
   }
+  if (timeoutCheck !== undefined) {
+    const written = timeoutCheckLine(proxy);
+    if (timeoutCheck * FAR_BELOW_RATIO > serverTimeout || !written) {
+      return [];
+    }
+    return [{
+      code: 'health/check-slower-than-users',
+      severity: 'info',
+      message: `Health checks of ${written.inherited ? 'the backends using these defaults' : `backend '${proxy.name ?? ''}'`} time out after ${formatMs(timeoutCheck)} (timeout check) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; point the check at a page that exercises the application's dependencies, and let 'observe ${layerFor(proxy)}' count failures of live traffic`,
+      file: file.path,
+      span: written.directive.span,
+    }];
+  }
+  const out: Issue[] = [];
   const done = new Set<number>();
-  for (const s of proxy.servers) {
-    const checkTimeout = timeoutCheck ?? s.settings.inter;
-    if (!s.settings.check || checkTimeout === undefined || checkTimeout * FAR_BELOW_RATIO > serverTimeout || done.has(s.directive.line)) {
+  for (const s of checked) {
+    const inter = findServerSettings(s.directive, 'inter')[0];
+    const checkTimeout = s.settings.inter;
+    // Only an `inter` written for this server: the default (2s) is nobody's decision.
+    if (!inter || checkTimeout === undefined || checkTimeout * FAR_BELOW_RATIO > serverTimeout || done.has(s.directive.line)) {
       continue;
     }
     done.add(s.directive.line);
-    const inter = findServerSettings(s.directive, 'inter')[0];
-    const source = timeoutCheck !== undefined ? 'timeout check' : 'inter';
     out.push({
       code: 'health/check-slower-than-users',
       severity: 'info',
-      message: `Health checks of server '${nameOf(s)}' time out after ${formatMs(checkTimeout)} (${source}) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; ${advice(proxy, s)}`,
+      message: `Health checks of server '${nameOf(s)}' time out after ${formatMs(checkTimeout)} (inter) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; ${advice(proxy, s)}`,
       file: file.path,
-      span: inter && timeoutCheck === undefined ? { start: inter.keyword.span.start, end: (inter.value ?? inter.keyword).span.end } : (s.nameSpan ?? s.directive.span),
+      span: { start: inter.keyword.span.start, end: (inter.value ?? inter.keyword).span.end },
       ...(s.settings.observe === undefined ? { fixes: [{ title: `Add 'observe ${layerFor(proxy)}' to the server`, edits: [appendToDirective(file, s.directive, `observe ${layerFor(proxy)}`)] }] } : {}),
     });
   }
   return out;
 });
+
+/** The `timeout check` line that gives `proxy` its value: its own last one, else its defaults' (and their `from` chain). */
+function timeoutCheckLine(proxy: Proxy): { directive: Directive; inherited: boolean } | undefined {
+  const own = lastTimeoutCheck(proxy.directives);
+  if (own) {
+    return { directive: own, inherited: false };
+  }
+  for (let d = proxy.defaults, hops = 0; d && hops < 64; d = d.parent, hops++) {
+    const found = lastTimeoutCheck(d.directives);
+    if (found) {
+      return { directive: found, inherited: true };
+    }
+  }
+  return undefined;
+}
+
+function lastTimeoutCheck(directives: readonly Directive[]): Directive | undefined {
+  return directives.filter((d) => d.keyword === 'timeout' && d.args[0]?.value === 'check').pop();
+}
 
 function advice(proxy: Proxy, s: Server): string {
   const page = 'point the check at a page that exercises the application\'s dependencies';
