@@ -106,6 +106,42 @@ describe('diagnostics (push)', () => {
   });
 });
 
+/** The example map with a line planted after the catch-all that covers it. */
+function shadowedMap(mapText: string): string {
+  return mapText + 'application-02\\.6play\\.fr\\/v4\\/ application-02-on-cloud\n';
+}
+
+describe('diagnostics of a map file that is not open', () => {
+  it('publishes the map of an open config, and clears it when the config closes (push)', async () => {
+    const ws = copyExample();
+    writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const mapDiags = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    await h.open(ws.cfgUri, ws.cfgText);
+    const d = await mapDiags;
+    expect(codes(d)).toEqual(['map/unreachable-line']);
+    expect(d[0]?.range.start.line).toBe(ws.mapText.split('\n').length - 1);
+    const cleared = h.nextDiagnostics(ws.mapUri, (x) => x.length === 0);
+    await h.close(ws.cfgUri);
+    expect(await cleared).toEqual([]);
+  });
+
+  it('pushes a closed map in pull mode, and hands it over to pulls once the map is opened', async () => {
+    const ws = copyExample();
+    writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
+    const pushed = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    await h.open(ws.cfgUri, ws.cfgText);
+    expect(codes(await pushed)).toEqual(['map/unreachable-line']);
+    // Opened, the map is pulled: the pushed copy is cleared so the Problems panel does not list it twice.
+    const cleared = h.nextDiagnostics(ws.mapUri, (x) => x.length === 0);
+    await h.open(ws.mapUri, shadowedMap(ws.mapText));
+    expect(await cleared).toEqual([]);
+    const pulled = await h.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: ws.mapUri } });
+    expect(codes(pulled.items)).toEqual(['map/unreachable-line']);
+  });
+});
+
 describe('diagnostics (pull)', () => {
   it('answers textDocument/diagnostic and asks for a refresh when a map used by an open config changes', async () => {
     const ws = copyExample();

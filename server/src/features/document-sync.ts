@@ -1,7 +1,11 @@
 /*
  * Keeps analyses fresh and diagnostics current: buffer edits, open/close,
  * watched files, settings and trust changes. Push mode publishes the
- * affected open documents; pull mode asks the client to re-pull.
+ * affected open documents; pull mode asks the client to re-pull. In both
+ * modes the map files used by open configs are published while they are
+ * not open themselves: an unreachable map line shows up in the Problems
+ * panel as soon as the config is edited, without opening the map (a client
+ * pulls open documents only).
  */
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { pathToUri, uriToPath } from '../document-cache';
@@ -13,6 +17,9 @@ import { isConfigPath } from './workspace-scan';
 export type DiagnosticsMode = 'push' | 'pull';
 
 export class DocumentSync {
+  /** Closed map files whose diagnostics were pushed, with what was sent last (to skip resending the same). */
+  private readonly closedMaps = new Map<string, string>();
+
   constructor(
     private readonly connection: Connection,
     private readonly project: Project,
@@ -86,10 +93,44 @@ export class DocumentSync {
       if (this.canRefresh && open.some((u) => u !== edited)) {
         await this.connection.languages.diagnostics.refresh();
       }
-      return;
+    } else {
+      for (const uri of open) {
+        await this.publish(uri);
+      }
     }
-    for (const uri of open) {
-      await this.publish(uri);
+    await this.publishClosedMaps();
+  }
+
+  /** Publishes the map files open configs use that are not open, and clears those that left that set. */
+  private async publishClosedMaps(): Promise<void> {
+    const wanted = new Set<string>();
+    for (const d of this.project.documents.all()) {
+      if (this.project.kindOf(d.uri) !== 'config') {
+        continue;
+      }
+      for (const m of (await this.project.config(d.uri))?.loaded.maps.values() ?? []) {
+        const uri = m.resolvedPath === undefined ? undefined : pathToUri(m.resolvedPath);
+        if (uri && !this.project.documents.get(uri)) {
+          wanted.add(uri);
+        }
+      }
+    }
+    for (const uri of [...this.closedMaps.keys()].filter((u) => !wanted.has(u))) {
+      this.closedMaps.delete(uri);
+      // An opened map is published (push) or pulled from now on: only a pull client keeps a stale pushed copy.
+      if (this.mode === 'pull' || !this.project.documents.get(uri)) {
+        await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+    for (const uri of wanted) {
+      const view = await this.project.view(uri);
+      const diagnostics = view ? provideDiagnostics(view) : [];
+      const sent = JSON.stringify(diagnostics);
+      // Nothing sent yet reads as an empty list: a clean map costs no message.
+      if ((this.closedMaps.get(uri) ?? '[]') !== sent) {
+        this.closedMaps.set(uri, sent);
+        await this.connection.sendDiagnostics({ uri, diagnostics });
+      }
     }
   }
 
