@@ -34,6 +34,25 @@ describe('incremental line templates', () => {
     );
   });
 
+  it('builds the same model as from scratch when an edit adds, removes or moves more lines than are read one by one', () => {
+    const block = (n: number, tag: string): string => Array.from({ length: n }, (_, i) => `backend ${tag}${i}\n  server s${i} 10.0.${i % 250}.1:80 weight ${i % 300} check\n`).join('');
+    const big = BASE + block(60, 'b');
+    const paste = fc.tuple(fc.nat(big.length), fc.nat(3000), fc.integer({ min: 0, max: 90 }));
+    fc.assert(
+      fc.property(fc.array(paste, { minLength: 1, maxLength: 4 }), (edits) => {
+        const cache = new LineTemplateCache();
+        let text = big;
+        buildConfigModel(text, '/h.cfg', { lineCache: cache });
+        for (const [at, cut, lines] of edits) {
+          const pos = at % (text.length + 1);
+          text = text.slice(0, pos) + block(lines, 'p') + text.slice(pos + cut);
+          expect(fingerprint(buildConfigModel(text, '/h.cfg', { lineCache: cache }))).toBe(fingerprint(buildConfigModel(text, '/h.cfg')));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('keeps only the lines of the latest build', () => {
     const cache = new LineTemplateCache();
     buildConfigModel(BASE, '/h.cfg', { lineCache: cache });
