@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeLoaded, buildMapModel, LineTemplateCache, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
+import { analyzeConfigFile, analyzeLoaded, buildMapModel, LineTemplateCache, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
 
 /** One analysed config (an open buffer or a workspace file on disk). */
 export interface AnalyzedDocument {
@@ -18,8 +18,10 @@ export interface AnalyzedDocument {
   /** Buffer version; undefined when the text came from the disk. */
   readonly version: number | undefined;
   readonly loaded: LoadedConfig;
-  /** Every issue, on the config and on the map files it uses (see Issue.file). */
+  /** Every issue, on the config and on the map files it uses (see Issue.file). Computed on first use. */
   readonly issues: readonly Issue[];
+  /** The issues located in the config itself, without running the map-only checks when `issues` was not needed yet. */
+  readonly configIssues: readonly Issue[];
   /** Every path the analysis tried to read, found or not (map candidates). */
   readonly dependencies: readonly string[];
 }
@@ -52,6 +54,23 @@ export function documentKind(uri: string, languageId?: string): 'config' | 'map'
     return 'config';
   }
   return uri.endsWith('.map') ? 'map' : 'config';
+}
+
+/** An analysed document whose issues are computed when first read, the config's own ones cheaply. */
+function lazyAnalysis(base: Omit<AnalyzedDocument, 'issues' | 'configIssues'>): AnalyzedDocument {
+  let all: readonly Issue[] | undefined;
+  let own: readonly Issue[] | undefined;
+  return {
+    ...base,
+    get issues(): readonly Issue[] {
+      all ??= analyzeLoaded(base.loaded);
+      return all;
+    },
+    get configIssues(): readonly Issue[] {
+      own ??= all ? all.filter((i) => i.file === base.path) : analyzeConfigFile(base.loaded);
+      return own;
+    },
+  };
 }
 
 interface ConfigEntry {
@@ -92,7 +111,7 @@ export class DocumentCache {
     const lines = this.lineCaches.get(uri) ?? new LineTemplateCache();
     this.lineCaches.set(uri, lines);
     const loaded = loadConfig(text, path, source, options, { parsedMap: (p, t) => this.parsedMap(p, t), lines });
-    const analyzed: AnalyzedDocument = { uri, path, version: open?.version, loaded, issues: analyzeLoaded(loaded), dependencies: tried };
+    const analyzed = lazyAnalysis({ uri, path, version: open?.version, loaded, dependencies: tried });
     this.unindex(uri);
     this.dependencies.set(uri, tried);
     for (const p of tried) {

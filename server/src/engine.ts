@@ -4,6 +4,7 @@
  * come in through a MapSource.
  */
 import { runChecks } from './analysis/analyze';
+import { CONFIG_FILE_CHECKS } from './analysis/checks';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type ResolvedMap } from './analysis/check';
 import type { Issue } from './analysis/issue';
 import { buildConfigModel } from './model/build-model';
@@ -88,4 +89,14 @@ export function loadConfig(text: string, path: string, source: MapSource, option
 /** Every issue of a loaded config: syntax, model, map files and all checks, minus suppressed ones. */
 export function analyzeLoaded(loaded: LoadedConfig, signal?: AbortSignal): Issue[] {
   return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options, signal });
+}
+
+/**
+ * The issues located in the config file itself: the same as the config's
+ * share of analyzeLoaded, without the checks that only report on map files
+ * (exact map-line reachability is most of a first analysis).
+ */
+export function analyzeConfigFile(loaded: LoadedConfig): Issue[] {
+  const path = loaded.config.file.path;
+  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, CONFIG_FILE_CHECKS).filter((i) => i.file === path);
 }

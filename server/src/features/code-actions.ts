@@ -39,7 +39,7 @@ function suppressAction(uri: string, file: SourceFile, diagnostic: Diagnostic, i
 
 /** Issues located in the document: its own, or, for a map, those every using config found in it. */
 function issuesIn(view: DocumentView): readonly Issue[] {
-  return view.kind === 'config' ? view.doc.issues.filter((i) => i.file === view.doc.path) : view.uses.flatMap((u) => u.doc.issues.filter((i) => i.file === view.path));
+  return view.kind === 'config' ? view.doc.configIssues : view.uses.flatMap((u) => u.doc.issues.filter((i) => i.file === view.path));
 }
 
 const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>

@@ -44,7 +44,7 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
   const overrides = view.settings.diagnostics.overrides;
   if (view.kind === 'config') {
     const files = filesOf(view.doc);
-    const own = view.doc.issues.filter((i) => i.file === view.doc.path);
+    const own = view.doc.configIssues;
     const fileOf = (p: string): SourceFile | undefined => files.get(p);
     const out: Diagnostic[] = [];
     for (const issue of applyOverrides(own, overrides)) {

@@ -29,3 +29,12 @@ export const ALL_CHECKS: readonly Check[] = [
   checkUnbalancedHealthChecks,
   checkHealthCheckVsUsers,
 ];
+
+/**
+ * Checks whose issues are all located in map files: a config's own
+ * diagnostics never need them, so an editor can show those first.
+ */
+export const MAP_FILE_CHECKS: readonly Check[] = [checkUnreachableMapLines];
+
+/** Every check that can report on the config file itself. */
+export const CONFIG_FILE_CHECKS: readonly Check[] = ALL_CHECKS.filter((c) => !MAP_FILE_CHECKS.includes(c));
