@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { perProxyCheck } from '../per-proxy';
+import { perProxyCheck } from '../per-part';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 

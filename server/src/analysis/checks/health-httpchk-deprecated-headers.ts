@@ -2,7 +2,7 @@ import type { Check } from '../check';
 import type { Issue, QuickFix } from '../issue';
 import { hidesHeaders, httpCheckSendLine } from '../fixes/httpchk-rewrite';
 import { lineIndent } from '../fixes/text-edits';
-import { perSectionCheck } from '../per-proxy';
+import { perSectionCheck } from '../per-part';
 import type { SourceFile } from '../../model/source-file';
 import type { Directive, Section } from '../../model/types';
 

@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { Issue } from '../issue';
 import { appendToDirective } from '../fixes/text-edits';
-import { perProxyCheck } from '../per-proxy';
+import { perProxyCheck } from '../per-part';
 import { findServerSettings } from '../server-setting-words';
 
 /**

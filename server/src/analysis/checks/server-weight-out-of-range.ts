@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { Issue, QuickFix } from '../issue';
 import { replaceSpan } from '../fixes/text-edits';
-import { perDirectiveCheck } from '../per-proxy';
+import { perDirectiveCheck } from '../per-part';
 import { findServerSettings, isServerLine } from '../server-setting-words';
 import { atol } from '../../model/word-values';
 import type { SourceFile } from '../../model/source-file';
