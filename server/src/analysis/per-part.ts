@@ -11,33 +11,53 @@ import { sameItems } from '../model/build-memo';
  * the issues found in a part are recomputed only for parts that changed: on
  * a 14,000-line config an edit re-checks one backend, not two thousand.
  * `find` must therefore read nothing but its part and the file text of the
- * part's own lines. Weak tables: entries die with their parts.
+ * part's own lines.
+ *
+ * What was found is kept per config file for its last run only, by
+ * position first (after an edit most parts sit where they were), then by
+ * identity. No weak table: thousands of weak entries per keystroke cost the
+ * garbage collector more than the checks themselves.
  */
 
+interface LastRun<T> {
+  readonly parts: readonly T[];
+  readonly found: readonly (readonly Issue[])[];
+  readonly issues: Issue[];
+}
+
+/** Configs whose last run is kept, per check (the language server holds a few open configs). */
+const KEPT_FILES = 16;
+
 function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterable<T>, find: (part: T, file: SourceFile) => Issue[]): Check {
-  const cache = new WeakMap<T, readonly Issue[]>();
-  // The parts of the last run, in order, with what was found in each: after an edit most parts sit where they were.
-  let last: { parts: T[]; found: (readonly Issue[])[]; issues: Issue[] } | undefined;
+  const lastRuns = new Map<string, LastRun<T>>();
   return (ctx) => {
+    const path = ctx.config.file.path;
+    const last = lastRuns.get(path);
     const now: T[] = [...parts(ctx.config)];
     if (last && sameItems(last.parts, now)) {
       return last.issues;
     }
+    let moved: Map<T, readonly Issue[]> | undefined;
     const found: (readonly Issue[])[] = [];
     const issues: Issue[] = [];
     for (let i = 0; i < now.length; i++) {
       const part = now[i] as T;
-      let f = last?.parts[i] === part ? last.found[i] : cache.get(part);
-      if (!f) {
-        f = find(part, ctx.config.file);
-        cache.set(part, f);
+      let f = last?.parts[i] === part ? last.found[i] : undefined;
+      if (!f && last) {
+        moved ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
+        f = moved.get(part);
       }
+      f ??= find(part, ctx.config.file);
       found.push(f);
       for (const issue of f) {
         issues.push(issue);
       }
     }
-    last = { parts: now, found, issues };
+    lastRuns.delete(path);
+    lastRuns.set(path, { parts: now, found, issues });
+    if (lastRuns.size > KEPT_FILES) {
+      lastRuns.delete(lastRuns.keys().next().value as string);
+    }
     return issues;
   };
 }
