@@ -12,6 +12,11 @@ function fingerprint(m: HaproxyConfig): string {
     directives: m.directives.map((d) => [d.line, d.keyword, d.span, d.comment, d.words.map((w) => [w.raw, w.value, w.span, w.rawOffsets, w.envRefs])]),
     issues: m.issues.map((i) => [i.code, i.message, i.span]).sort(),
     servers: m.proxies.flatMap((p) => p.servers.map((s) => [s.name, s.settings.weight, s.settings.weightWord?.span])),
+    // Everything else the model says, spans included.
+    sections: m.sections,
+    proxies: m.proxies,
+    defaults: m.defaults,
+    mapReferences: m.mapReferences.map((r) => ({ ...r, proxy: r.proxy?.name })),
   });
 }
 
