@@ -3,6 +3,7 @@ import type { Directive, HaproxyConfig, Proxy, Section } from '../model/types';
 import type { Check } from './check';
 import type { Issue } from './issue';
 import { sameItems } from '../model/build-memo';
+import { relocateIssue } from '../model/relocate-issue';
 
 /*
  * Checks made of what they find in one part of the config at a time. The
@@ -32,6 +33,7 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterab
   const lastRuns = new Map<string, LastRun<T>>();
   return (ctx) => {
     const path = ctx.config.file.path;
+    const relocated = ctx.config.relocated;
     const last = lastRuns.get(path);
     const now: T[] = [...parts(ctx.config)];
     if (last && sameItems(last.parts, now)) {
@@ -46,6 +48,12 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterab
       if (!f && last) {
         moved ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
         f = moved.get(part);
+        // A part whose lines moved unchanged (typing earlier in the file) has the issues it had, moved.
+        const before = relocated?.from.get(part) as T | undefined;
+        const had = !f && before ? moved.get(before) : undefined;
+        if (relocated && had) {
+          f = had.map((issue) => relocateIssue(issue, relocated.shift, path));
+        }
       }
       f ??= find(part, ctx.config.file);
       found.push(f);

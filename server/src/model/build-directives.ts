@@ -1,5 +1,5 @@
 import type { Issue } from '../analysis/issue';
-import type { ConfigLine } from './build-lines';
+import type { ConfigLine, MovedLines } from './build-lines';
 import { BuildMemo } from './build-memo';
 import type { ConditionalBlock, ConditionalContext, Directive } from './types';
 
@@ -17,17 +17,16 @@ export interface DirectiveScan {
  * (both branches are kept, each directive remembers its branch) and
  * reporting what HAProxy rejects while reading lines.
  */
-export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[], memo: BuildMemo = new BuildMemo()): DirectiveScan {
+export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[], memo: BuildMemo = new BuildMemo(), moved?: MovedDirectives): DirectiveScan {
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
-  const directiveTable = memo.table<BuiltDirective>('directive');
-  // Lines of the last build by position: after an edit most lines are the same objects at the same index.
-  const last = memo.last<{ lines: readonly ConfigLine[]; built: readonly (BuiltDirective | undefined)[] }>('directives');
+  // The last build's lines and directives by line number: a line object that survived sits on the same line number.
+  const last = memo.last<{ lines: readonly (ConfigLine | undefined)[]; built: readonly (BuiltDirective | undefined)[] }>('directives');
+  const lineObjects: (ConfigLine | undefined)[] = [];
   const built: (BuiltDirective | undefined)[] = [];
   const stack: { ctx: ConditionalContext; block: { condition: string; startLine: number; endLine: number | undefined } }[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const l = lines[index] as ConfigLine;
+  for (const l of lines) {
     const first = l.words[0];
     if (!first) {
       if (l.comment) {
@@ -65,9 +64,14 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     }
     if (stack.length === 0) {
       // Outside `.if` blocks a directive depends on its line alone.
-      const b = (last?.lines[index] === l ? last.built[index] : undefined) ?? directiveTable.get(l, ALWAYS, () => toDirective(l, file, NO_CONDITIONS));
-      built[index] = b;
+      const b = (last?.lines[l.line] === l ? last.built[l.line] : undefined) ?? toDirective(l, file, NO_CONDITIONS);
+      lineObjects[l.line] = l;
+      built[l.line] = b;
       directives.push(b.directive);
+      const before = moved && l.line >= moved.lines.fromLine && last?.lines[l.line] === moved.lines.previousLines[l.line] ? last?.built[l.line] : undefined;
+      if (moved && before) {
+        moved.from.set(b.directive, before.directive);
+      }
       for (const issue of b.issues) {
         issues.push(issue);
       }
@@ -77,12 +81,17 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
       issues.push(...b.issues);
     }
   }
-  built.length = lines.length;
-  memo.remember('directives', { lines, built });
+  memo.remember('directives', { lines: lineObjects, built });
   for (const open of stack) {
     issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
   }
   return { directives, comments, conditionals };
+}
+
+/** Where to record, for lines that moved unchanged, which directive of the previous build each new one moved from. */
+export interface MovedDirectives {
+  readonly lines: MovedLines;
+  readonly from: Map<object, object>;
 }
 
 interface BuiltDirective {
@@ -91,7 +100,6 @@ interface BuiltDirective {
 }
 
 const NO_CONDITIONS: readonly ConditionalContext[] = [];
-const ALWAYS = (): boolean => true;
 
 function toDirective(l: ConfigLine, file: string, conditional: readonly ConditionalContext[]): { directive: Directive; issues: Issue[] } {
   const issues: Issue[] = [];

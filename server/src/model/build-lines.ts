@@ -26,6 +26,16 @@ const WHOLE_FILE_THRESHOLD = 64;
 export interface ReadLines {
   readonly file: SourceFile;
   readonly lines: ConfigLine[];
+  /** Lines that moved unchanged, on the same line numbers (the edit changed the length of a line, not the line count). */
+  readonly moved: MovedLines | undefined;
+}
+
+/** From `fromLine` on, each line is the previous build's line of the same number, `shift` characters further. */
+export interface MovedLines {
+  readonly fromLine: number;
+  readonly shift: number;
+  /** The previous build's line objects, by line number. */
+  readonly previousLines: readonly (ConfigLine | undefined)[];
 }
 
 /**
@@ -41,8 +51,9 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
   const templates: (LineTemplate | undefined)[] = [];
   const objects: (ConfigLine | undefined)[] = [];
   let file: SourceFile | undefined;
+  let moved: MovedLines | undefined;
   if (previous && previous.file.path === path) {
-    file = readChangedLines(previous, text, cache.env, templates, objects);
+    ({ file, moved } = readChangedLines(previous, text, cache.env, templates, objects) ?? { file: undefined, moved: undefined });
   }
   if (!file) {
     templates.length = 0;
@@ -63,14 +74,14 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
     }
   }
   cache.previous = { file, templates, lines: objects };
-  return { file, lines };
+  return { file, lines, moved };
 }
 
 /**
  * Fills `templates` and `objects` from the previous build and the changed
  * lines; undefined (and nothing usable filled) when too many lines changed.
  */
-function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): SourceFile | undefined {
+function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): { file: SourceFile; moved: MovedLines | undefined } | undefined {
   const before = previous.file.text;
   const prefix = commonPrefixLength(before, text);
   const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
@@ -99,7 +110,8 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup,
       objects.push(unmoved ? previous.lines[i] : t && instantiate(t, starts[i] as number, i));
     }
   }
-  return file;
+  const moved = tail && tail.lineShift === 0 && tail.offsetShift !== 0 ? { fromLine: tail.newLine, shift: tail.offsetShift, previousLines: previous.lines } : undefined;
+  return { file, moved };
 }
 
 /** A fresh copy of `s` (V8 copies slices shorter than 13 characters anyway). */

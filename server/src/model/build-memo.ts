@@ -3,10 +3,16 @@
  * document. A line object that survived an edit (same text, same place)
  * yields the same directive, the same keyword diagnostics and, when a whole
  * section survived, the same proxy: an edit costs what it touched, not the
- * whole file. Weak tables: entries die with their keys.
+ * whole file.
+ *
+ * Each table keeps what the last build looked up or made, and what the
+ * current build looks up or makes: entries of objects that left the model
+ * go with the build after. (Weak tables did the same, but thousands of weak
+ * entries per keystroke cost the garbage collector more than the work saved.)
  */
 export class BuildMemo {
-  private readonly tables = new Map<string, WeakMap<object, unknown>>();
+  private previous = new Map<string, Map<object, unknown>>();
+  private current = new Map<string, Map<object, unknown>>();
   private readonly lastRuns = new Map<string, unknown>();
 
   /** What a step named `name` left from the last build, for a lockstep walk over mostly unchanged inputs. */
@@ -18,32 +24,43 @@ export class BuildMemo {
     this.lastRuns.set(name, value);
   }
 
-  /** The weak table named `name` (created once; callers keep it for a build). */
-  table<V>(name: string): WeakTable<V> {
-    let t = this.tables.get(name);
-    if (!t) {
-      t = new WeakMap();
-      this.tables.set(name, t);
+  /** The table named `name`, for the build under way. */
+  table<V>(name: string): BuildTable<V> {
+    let now = this.current.get(name);
+    if (!now) {
+      now = new Map();
+      this.current.set(name, now);
     }
-    return new WeakTable<V>(t as WeakMap<object, V>);
+    return new BuildTable<V>(this.previous.get(name) as Map<object, V> | undefined, now as Map<object, V>);
+  }
+
+  /** Ends a build: what it looked up or made is what the next build can reuse. */
+  endBuild(): void {
+    this.previous = this.current;
+    this.current = new Map();
   }
 }
 
-/** One table of a BuildMemo. */
-export class WeakTable<V> {
-  constructor(private readonly map: WeakMap<object, V>) {}
+/** One table of a BuildMemo, for one build. */
+export class BuildTable<V> {
+  constructor(
+    private readonly previous: Map<object, V> | undefined,
+    private readonly current: Map<object, V>,
+  ) {}
+
+  /** The value cached for `key` by this build or the last one, unchecked. */
+  peek(key: object): V | undefined {
+    return this.current.get(key) ?? this.previous?.get(key);
+  }
 
   /**
    * The value cached for `key` when `valid` accepts it, else the result of
    * `make` (then cached). `valid` checks the inputs that are not the key.
    */
   get(key: object, valid: (cached: V) => boolean, make: () => V): V {
-    const hit = this.map.get(key);
-    if (hit !== undefined && valid(hit)) {
-      return hit;
-    }
-    const value = make();
-    this.map.set(key, value);
+    const hit = this.peek(key);
+    const value = hit !== undefined && valid(hit) ? hit : make();
+    this.current.set(key, value);
     return value;
   }
 }
