@@ -46,11 +46,14 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterab
       const part = now[i] as T;
       let f = last?.parts[i] === part ? last.found[i] : undefined;
       if (!f && last) {
-        moved ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
-        f = moved.get(part);
-        // A part whose lines moved unchanged (typing earlier in the file) has the issues it had, moved.
+        // A part whose lines moved unchanged (typing earlier in the file) has the issues it had, moved; it usually kept its index.
         const before = relocated?.from.get(part) as T | undefined;
-        const had = !f && before ? moved.get(before) : undefined;
+        let had = before !== undefined && last.parts[i] === before ? last.found[i] : undefined;
+        if (!had) {
+          moved ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
+          f = moved.get(part);
+          had = !f && before ? moved.get(before) : undefined;
+        }
         if (relocated && had) {
           f = had.map((issue) => relocateIssue(issue, relocated.shift, path));
         }
