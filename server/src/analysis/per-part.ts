@@ -55,7 +55,7 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterab
           had = !f && before ? moved.get(before) : undefined;
         }
         if (relocated && had) {
-          f = had.map((issue) => relocateIssue(issue, relocated.shift, path));
+          f = had.map((issue) => relocateIssue(issue, relocated, path));
         }
       }
       f ??= find(part, ctx.config.file);

@@ -33,6 +33,8 @@ export interface ReadLines {
 /** From `fromLine` on, each line is the previous build's line of the same number, `shift` characters further. */
 export interface MovedLines {
   readonly fromLine: number;
+  /** Offset of line `fromLine` in the previous text. */
+  readonly since: number;
   readonly shift: number;
   /** The previous build's line objects, by line number. */
   readonly previousLines: readonly (ConfigLine | undefined)[];
@@ -110,7 +112,7 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup,
       objects.push(unmoved ? previous.lines[i] : t && instantiate(t, starts[i] as number, i));
     }
   }
-  const moved = tail && tail.lineShift === 0 && tail.offsetShift !== 0 ? { fromLine: tail.newLine, shift: tail.offsetShift, previousLines: previous.lines } : undefined;
+  const moved = tail && tail.lineShift === 0 && tail.offsetShift !== 0 ? { fromLine: tail.newLine, since: previous.file.lineStarts[tail.newLine] as number, shift: tail.offsetShift, previousLines: previous.lines } : undefined;
   return { file, moved };
 }
 

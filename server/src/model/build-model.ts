@@ -37,7 +37,7 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const cache = options.lineCache ?? new LineTemplateCache(options.env);
   const memo = cache.memo;
   const { file, lines, moved } = readConfigLines(path, text, cache, issues);
-  const relocation: Relocation | undefined = moved ? { shift: moved.shift, from: new Map() } : undefined;
+  const relocation: Relocation | undefined = moved ? { shift: moved.shift, since: moved.since, from: new Map() } : undefined;
   const scan = scanDirectives(lines, path, issues, memo, moved && relocation ? { lines: moved, from: relocation.from } : undefined);
   const sections = groupSections(scan.directives, path, issues, memo, relocation);
 
@@ -159,7 +159,7 @@ function relocateOutcome(old: SectionOutcome, before: Section, s: Section, reloc
   pair(before.header, s.header);
   before.directives.forEach((d, i) => pair(d, s.directives[i] as Directive));
   const kept = old.base ? sharedWithDefaults(old.base) : NOTHING_KEPT;
-  const built = old.built && relocateValue(old.built, relocation.shift, substitutes, kept);
+  const built = old.built && relocateValue(old.built, relocation, substitutes, kept);
   if (old.built && built) {
     substitutes.set(old.built, built);
     relocation.from.set(built, old.built);
@@ -168,8 +168,8 @@ function relocateOutcome(old: SectionOutcome, before: Section, s: Section, reloc
     base: old.base,
     version: old.version,
     built,
-    issues: old.issues.map((i) => relocateIssue(i, relocation.shift, path)),
-    refs: relocateValue(old.refs, relocation.shift, substitutes, kept),
+    issues: old.issues.map((i) => relocateIssue(i, relocation, path)),
+    refs: relocateValue(old.refs, relocation, substitutes, kept),
   };
 }
 

@@ -1,9 +1,15 @@
 import type { Issue } from '../analysis/issue';
+import type { Relocation } from './relocate';
 import type { Span } from './span';
 
-/** `issue` moved `shift` characters further in the config `path`; what it says about other files stays put. */
-export function relocateIssue(issue: Issue, shift: number, path: string): Issue {
-  const move = (span: Span): Span => ({ start: span.start + shift, end: span.end + shift });
+/**
+ * `issue` of a part whose lines moved: what it points at in the moved lines
+ * of the config `path` moves too; what it points at before them (a defaults
+ * line above) or in other files stays put.
+ */
+export function relocateIssue(issue: Issue, relocation: Pick<Relocation, 'shift' | 'since'>, path: string): Issue {
+  const { shift, since } = relocation;
+  const move = (span: Span): Span => (span.start >= since ? { start: span.start + shift, end: span.end + shift } : span);
   return {
     ...issue,
     span: issue.file === path ? move(issue.span) : issue.span,

@@ -10,20 +10,23 @@ import type { Span } from './span';
 
 /** How the objects of one build were moved from the previous build. */
 export interface Relocation {
-  /** Offset added to every span of a moved object. */
+  /** Offset added to every span of a moved object that points into the moved lines. */
   readonly shift: number;
+  /** Offset in the previous text where the moved lines begin: spans before it (in a defaults section above) stay. */
+  readonly since: number;
   /** A moved object of this build → the object of the previous build it was moved from. */
   readonly from: Map<object, object>;
 }
 
 /**
  * A copy of `value` (plain objects and arrays, no cycles) with every span (an
- * object of exactly `start` and `end` numbers) shifted by `shift`. Objects in
+ * object of exactly `start` and `end` numbers) into the moved lines shifted. Objects in
  * `substitutes` become their substitute; objects in `kept` stay shared. An
  * object reached twice is copied twice: equal values, and no table of copies
  * to grow on every keystroke.
  */
-export function relocateValue<T>(value: T, shift: number, substitutes: ReadonlyMap<object, object>, kept: ReadonlySet<object>): T {
+export function relocateValue<T>(value: T, relocation: Pick<Relocation, 'shift' | 'since'>, substitutes: ReadonlyMap<object, object>, kept: ReadonlySet<object>): T {
+  const { shift, since } = relocation;
   const walk = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) {
       return v;
@@ -37,7 +40,7 @@ export function relocateValue<T>(value: T, shift: number, substitutes: ReadonlyM
     }
     const o = v as Record<string, unknown>;
     if (isSpan(o)) {
-      return { start: o.start + shift, end: o.end + shift };
+      return o.start >= since ? { start: o.start + shift, end: o.end + shift } : { start: o.start, end: o.end };
     }
     const out: Record<string, unknown> = {};
     for (const key in o) {

@@ -341,7 +341,7 @@ export interface HaproxyConfig {
    * which object of the previous build each moved directive, section and
    * proxy comes from (so results computed on those can move too).
    */
-  readonly relocated?: { readonly shift: number; readonly from: ReadonlyMap<object, object> } | undefined;
+  readonly relocated?: { readonly shift: number; readonly since: number; readonly from: ReadonlyMap<object, object> } | undefined;
 }
 
 export interface MapEntry {

@@ -7,6 +7,7 @@ const BASE = [
   'defaults',
   '  mode http',
   '  timeout server 30s',
+  '  timeout check 1s',
   'frontend fe',
   '  bind :80',
   '  use_backend %[base,map_reg(/etc/haproxy/d.map,be_missing)]',
@@ -31,6 +32,19 @@ const view = (issues: readonly Issue[]) => JSON.stringify(issues.map((i) => [i.f
 const edit = fc.tuple(fc.nat(600), fc.nat(5), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '#', '1', '0', 'weight ', 'backup', 'backend x\n', '  server s 1.1.1.1:1 ', 'check '), maxLength: 4 }));
 
 describe('incremental analysis', () => {
+  it('leaves an issue on a defaults line in place when typing moves the backend that reports it', () => {
+    const lines = new LineTemplateCache();
+    let text = 'defaults\n  mode http\n  timeout check 1s\n  timeout server 30s\nfrontend fe\n  bind :80\nbackend b\n  server s 1.1.1.1:80 check\n';
+    const spans = (t: string, cache?: LineTemplateCache) =>
+      analyzeLoaded(loadConfig(t, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS, cache ? { lines: cache } : {})).map((i) => [i.code, t.slice(i.span.start, i.span.end)]);
+    spans(text, lines);
+    for (const typed of ['0', '00']) {
+      text = text.replace('bind :80', `bind :80${typed}`);
+      expect(spans(text, lines)).toEqual(spans(text));
+      expect(spans(text, lines)).toContainEqual(['health/check-slower-than-users', 'timeout check 1s']);
+    }
+  });
+
   it('reports the same issues and fixes with reused lines, directives, proxies and check results as from scratch', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
