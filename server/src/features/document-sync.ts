@@ -19,6 +19,7 @@ export type DiagnosticsMode = 'push' | 'pull';
 export class DocumentSync {
   /** Closed map files whose diagnostics were pushed, with what was sent last (to skip resending the same). */
   private readonly closedMaps = new Map<string, string>();
+  private closedMapsScheduled = false;
 
   constructor(
     private readonly connection: Connection,
@@ -98,7 +99,26 @@ export class DocumentSync {
         await this.publish(uri);
       }
     }
-    await this.publishClosedMaps();
+    this.scheduleClosedMaps();
+  }
+
+  /**
+   * Publishes the closed maps once the messages already received are handled:
+   * their full analysis (map reachability) must not delay the diagnostics an
+   * editor is pulling for the config. Several edits in a row publish once.
+   */
+  private scheduleClosedMaps(): void {
+    if (this.closedMapsScheduled) {
+      return;
+    }
+    this.closedMapsScheduled = true;
+    setImmediate(
+      guardEvent(this.connection, 'publishClosedMaps', () => {
+        this.closedMapsScheduled = false;
+        return this.publishClosedMaps();
+      }),
+      undefined,
+    );
   }
 
   /** Publishes the map files open configs use that are not open, and clears those that left that set. */

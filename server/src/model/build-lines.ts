@@ -90,7 +90,8 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup,
   const { file, head, tail } = reindexSourceFile(previous.file, text, prefix, suffix);
   const starts = file.lineStarts;
   const changedEnd = tail?.newLine ?? starts.length;
-  if (changedEnd - head > WHOLE_FILE_THRESHOLD) {
+  // Quick fixes that add lines use the file's line break: when it changes, nothing built before may be reused.
+  if (changedEnd - head > WHOLE_FILE_THRESHOLD || file.lineBreak !== previous.file.lineBreak) {
     return undefined;
   }
   for (let i = 0; i < head; i++) {

@@ -26,17 +26,25 @@ const BASE = [
 
 const source = { read: (p: string) => (p.endsWith('d.map') ? MAP : undefined) };
 
-/** Everything a user sees of an issue, fixes included. */
-const view = (issues: readonly Issue[]) => JSON.stringify(issues.map((i) => [i.file, i.code, i.severity, i.message, i.span, i.related, i.fixes]).sort());
+const CONFIG = '/etc/haproxy/haproxy.cfg';
+/**
+ * From-scratch builds read the same text under another name in the same
+ * folder: check results are kept per file, and a from-scratch run under the
+ * same name would replace what the next incremental run reuses.
+ */
+const FRESH = '/etc/haproxy/fresh.cfg';
 
-const edit = fc.tuple(fc.nat(600), fc.nat(5), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '#', '1', '0', 'weight ', 'backup', 'backend x\n', '  server s 1.1.1.1:1 ', 'check '), maxLength: 4 }));
+/** Everything a user sees of an issue, fixes included (the from-scratch file name read as the config's). */
+const view = (issues: readonly Issue[]) => JSON.stringify(issues.map((i) => [i.file, i.code, i.severity, i.message, i.span, i.related, i.fixes]).sort()).split(FRESH).join(CONFIG);
+
+const edit = fc.tuple(fc.nat(600), fc.nat(5), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '#', '1', '0', 'weight ', 'backup', 'backend x\n', '  server s 1.1.1.1:1 ', 'check '), maxLength: 4 }));
 
 describe('incremental analysis', () => {
   it('leaves an issue on a defaults line in place when typing moves the backend that reports it', () => {
     const lines = new LineTemplateCache();
     let text = 'defaults\n  mode http\n  timeout check 1s\n  timeout server 30s\nfrontend fe\n  bind :80\nbackend b\n  server s 1.1.1.1:80 check\n';
     const spans = (t: string, cache?: LineTemplateCache) =>
-      analyzeLoaded(loadConfig(t, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS, cache ? { lines: cache } : {})).map((i) => [i.code, t.slice(i.span.start, i.span.end)]);
+      analyzeLoaded(loadConfig(t, cache ? CONFIG : FRESH, source, DEFAULT_ENGINE_OPTIONS, cache ? { lines: cache } : {})).map((i) => [i.code, t.slice(i.span.start, i.span.end)]);
     spans(text, lines);
     for (const typed of ['0', '00']) {
       text = text.replace('bind :80', `bind :80${typed}`);
@@ -50,12 +58,12 @@ describe('incremental analysis', () => {
       fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
         const lines = new LineTemplateCache();
         let text = BASE;
-        analyzeLoaded(loadConfig(text, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS, { lines }));
+        analyzeLoaded(loadConfig(text, CONFIG, source, DEFAULT_ENGINE_OPTIONS, { lines }));
         for (const [at, len, insert] of edits) {
           const pos = at % (text.length + 1);
           text = text.slice(0, pos) + insert + text.slice(pos + len);
-          const incremental = analyzeLoaded(loadConfig(text, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS, { lines }));
-          const fresh = analyzeLoaded(loadConfig(text, '/etc/haproxy/haproxy.cfg', source, DEFAULT_ENGINE_OPTIONS));
+          const incremental = analyzeLoaded(loadConfig(text, CONFIG, source, DEFAULT_ENGINE_OPTIONS, { lines }));
+          const fresh = analyzeLoaded(loadConfig(text, FRESH, source, DEFAULT_ENGINE_OPTIONS));
           expect(view(incremental)).toBe(view(fresh));
         }
       }),
