@@ -22,8 +22,10 @@ export function startServer(connection: Connection): void {
   let support: ClientSupport | undefined;
   // Only for clients that cannot answer workspace/configuration.
   let pushedSettings: unknown;
+  // After the client's shutdown request the server asks it nothing more (deferred work may still run).
+  let shutDown = false;
   const settings = new SettingsCache((uri) =>
-    support?.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'haproxy' }) : Promise.resolve(pushedSettings),
+    support?.configuration && !shutDown ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'haproxy' }) : Promise.resolve(pushedSettings),
   );
   const project = new Project(documents, new DocumentCache(documents), settings);
   let sync: DocumentSync | undefined;
@@ -56,6 +58,10 @@ export function startServer(connection: Connection): void {
     project.trusted = p.trusted;
     await sync?.everythingChanged();
   }));
+  connection.onShutdown(() => {
+    shutDown = true;
+    sync?.stop();
+  });
   connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p) => pullDiagnostics(await project.view(p.textDocument.uri), p.previousResultId)));
   registerLanguageFeatures(connection, project);
   registerRampRequests(connection, project);

@@ -109,7 +109,13 @@ export class LspHarness {
     return this.client.sendRequest(method, params) as Promise<R>;
   }
 
-  dispose(): void {
+  /** Shuts the server down as an editor does (no `exit`: the server runs in this process), then closes the streams. */
+  async dispose(): Promise<void> {
+    try {
+      await this.client.sendRequest('shutdown');
+    } catch {
+      // Already closed.
+    }
     this.client.dispose();
     this.streams.forEach((s) => s.destroy());
   }

@@ -83,7 +83,7 @@ describe('completion', () => {
 
   it('offers fetches after %[ and converters after a comma', async () => {
     expect(await complete('frontend f\n    use_backend %[<|>\n')).toContain('req.hdr');
-    h?.dispose();
+    await h?.dispose();
     const converters = await complete('frontend f\n    use_backend %[base,<|>\n');
     expect(converters).toContain('map_beg');
     expect(converters).not.toContain('req.hdr');

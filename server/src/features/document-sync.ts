@@ -20,6 +20,8 @@ export class DocumentSync {
   /** Closed map files whose diagnostics were pushed, with what was sent last (to skip resending the same). */
   private readonly closedMaps = new Map<string, string>();
   private closedMapsScheduled = false;
+  /** Set by the client's shutdown request: deferred work must not talk to a client that is leaving. */
+  private stopped = false;
 
   constructor(
     private readonly connection: Connection,
@@ -27,6 +29,11 @@ export class DocumentSync {
     private readonly mode: DiagnosticsMode,
     private readonly canRefresh: boolean,
   ) {}
+
+  /** The client asked the server to shut down: no deferred publishing from now on. */
+  stop(): void {
+    this.stopped = true;
+  }
 
   /** Subscribes to document, file and settings events; `onSettings` receives pushed settings. */
   register(onSettings: (settings: unknown) => void): void {
@@ -108,7 +115,7 @@ export class DocumentSync {
    * editor is pulling for the config. Several edits in a row publish once.
    */
   private scheduleClosedMaps(): void {
-    if (this.closedMapsScheduled) {
+    if (this.closedMapsScheduled || this.stopped) {
       return;
     }
     this.closedMapsScheduled = true;
@@ -123,6 +130,9 @@ export class DocumentSync {
 
   /** Publishes the map files open configs use that are not open, and clears those that left that set. */
   private async publishClosedMaps(): Promise<void> {
+    if (this.stopped) {
+      return;
+    }
     const wanted = new Set<string>();
     for (const d of this.project.documents.all()) {
       if (this.project.kindOf(d.uri) !== 'config') {
@@ -143,6 +153,9 @@ export class DocumentSync {
       }
     }
     for (const uri of wanted) {
+      if (this.stopped) {
+        return;
+      }
       const view = await this.project.view(uri);
       const diagnostics = view ? provideDiagnostics(view) : [];
       const sent = JSON.stringify(diagnostics);

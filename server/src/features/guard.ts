@@ -34,6 +34,12 @@ export function guardEvent<P>(connection: Connection, name: string, handler: (pa
   return (params) => {
     Promise.resolve()
       .then(() => handler(params))
-      .catch((e: unknown) => connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+      .catch((e: unknown) => {
+        try {
+          connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        } catch {
+          // The connection is closed (the client went away while deferred work ran): nobody is left to tell.
+        }
+      });
   };
 }
