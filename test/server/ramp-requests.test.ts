@@ -8,6 +8,8 @@ import { LspHarness } from '../helpers/lsp-harness';
 
 /** The ramp requests of the language server, over an in-memory LSP connection. */
 let h: LspHarness | undefined;
+// A commit runs haproxy -c, which resolves the example's hostnames: one second per lookup, once, where DNS drops queries.
+process.env['RES_OPTIONS'] ??= 'timeout:1 attempts:1';
 afterEach(() => h?.dispose());
 
 function applyEdits(text: string, plan: RampPlanResult): string {
