@@ -17,6 +17,15 @@ import {
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../../server/src/server';
 
+type Position = { line: number; character: number };
+
+/** Applies LSP text edits (on an LF text; edits must not overlap) as an editor would. */
+export function applyLspEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
 export interface HarnessOptions {
   /** Pull diagnostics instead of push. */
   readonly pull?: boolean;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LspHarness } from '../helpers/lsp-harness';
+import { applyLspEdits as applyEdits, type LspHarness } from '../helpers/lsp-harness';
 import { openExample } from '../helpers/open-example';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -9,12 +9,6 @@ type Action = { title: string; edit: { changes: Record<string, Edit[]> } };
 
 let h: LspHarness | undefined;
 afterEach(() => h?.dispose());
-
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
 
 async function actionsFor(uri: string, diagnostics: Diagnostic[]): Promise<Action[]> {
   const range = diagnostics[0]?.range;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openExample } from '../helpers/open-example';
-import { fileUri, type LspHarness } from '../helpers/lsp-harness';
+import { applyLspEdits as applyEdits, fileUri, type LspHarness } from '../helpers/lsp-harness';
 import { positionOfText } from '../helpers/markers';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -10,13 +10,6 @@ type Edit = { range: Range; newText: string };
 
 let h: LspHarness | undefined;
 afterEach(() => h?.dispose());
-
-/** Applies LSP text edits to a text (edits must not overlap). */
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
 
 describe('navigation', () => {
   it('renames a backend in the config and in the map file that names it', async () => {
