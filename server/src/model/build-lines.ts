@@ -58,8 +58,6 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
     ({ file, moved } = readChangedLines(previous, text, cache.env, templates, objects) ?? { file: undefined, moved: undefined });
   }
   if (!file) {
-    templates.length = 0;
-    objects.length = 0;
     file = createSourceFile(path, text);
     readWholeFile(file, cache.env, templates, objects, issues);
   }
@@ -81,7 +79,7 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
 
 /**
  * Fills `templates` and `objects` from the previous build and the changed
- * lines; undefined (and nothing usable filled) when too many lines changed.
+ * lines; undefined, with nothing filled, when the whole file must be read.
  */
 function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): { file: SourceFile; moved: MovedLines | undefined } | undefined {
   const before = previous.file.text;
