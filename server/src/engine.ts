@@ -17,14 +17,14 @@ export type { Issue, IssueCode, Severity, QuickFix, TextEdit, RelatedInformation
 export { ISSUE_CODES } from './analysis/issue';
 export type { ResolvedMap, AnalysisOptions } from './analysis/check';
 export type { MapRoot } from './model/map-paths';
-export type { Span } from './model/span';
 export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
 export { LineTemplateCache } from './model/line-templates';
 export { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS, TIMEOUT_NAMES } from './model/keyword-catalogue';
 export { SERVER_SETTING_ARITY } from './model/server-keywords';
 export { buildMapModel } from './model/build-map';
-export { createSourceFile, positionAt, offsetAt, lineOf, type SourceFile, type Position } from './model/source-file';
+export { createSourceFile, positionAt, positionOf, offsetOf, positionOfOffset, spanOfOffsets, spanText, type SourceFile, type Position } from './model/source-file';
+export { packPosition, lineOfPosition, type Span } from './model/span';
 
 // simulate: what HAProxy does with a request (backend, shares, trace).
 export { simulateRequest, renderTrace, parseRequestUrl } from './simulate';

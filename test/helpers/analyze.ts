@@ -2,7 +2,8 @@ import type { Check } from '../../server/src/analysis/check';
 import { runChecks } from '../../server/src/analysis/analyze';
 import type { Issue, TextEdit } from '../../server/src/analysis/issue';
 import { analyzeLoaded, loadConfig, DEFAULT_ENGINE_OPTIONS, type LoadedConfig } from '../../server/src/engine';
-import { lineOf, createSourceFile } from '../../server/src/model/source-file';
+import { createSourceFile, offsetOf, positionOfOffset, spanText as spanTextOf } from '../../server/src/model/source-file';
+import { lineOfPosition, type Span } from '../../server/src/model/span';
 
 export const CONFIG_PATH = '/t/haproxy.cfg';
 
@@ -34,20 +35,37 @@ export function analyzeInline(config: string, maps: Record<string, string> = {})
 }
 
 /** 1-based line of an issue in the text it points into. */
-export function lineNumber(issue: Issue, texts: Record<string, string>): number {
-  return lineOf(createSourceFile(issue.file, texts[issue.file] ?? ''), issue.span.start) + 1;
+export function lineNumber(issue: Issue): number {
+  return lineOfPosition(issue.span.start) + 1;
 }
 
 /** Applies edits (all in one file) to its text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const file = createSourceFile('', text);
   let out = text;
   for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+    out = out.slice(0, offsetOf(file, e.span.start)) + e.newText + out.slice(offsetOf(file, e.span.end));
   }
   return out;
 }
 
-/** The text a span covers. */
+/** The text an issue's span covers. */
 export function spanText(text: string, issue: Issue): string {
-  return text.slice(issue.span.start, issue.span.end);
+  return textOf(text, issue.span) ?? '';
+}
+
+/** The text a span (positions, see span.ts) covers in `text`. */
+export function textOf(text: string, span: Span | undefined): string | undefined {
+  return span && spanTextOf(createSourceFile('', text), span);
+}
+
+/** The span position of an offset into `text`: tests find places with indexOf, spans hold positions. */
+export function positionIn(text: string, offset: number): number {
+  return positionOfOffset(createSourceFile('', text), offset);
+}
+
+/** The span of `needle`'s first occurrence in `text` (from offset `from`). */
+export function spanOfText(text: string, needle: string, from = 0): Span {
+  const at = text.indexOf(needle, from);
+  return { start: positionIn(text, at), end: positionIn(text, at + needle.length) };
 }

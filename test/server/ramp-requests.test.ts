@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSourceFile, offsetAt } from '../../server/src/engine';
+import { createSourceFile, offsetOf, positionOf } from '../../server/src/engine';
 import type { RampCommitResult, RampPlanResult } from '../../server/src/ramp-protocol';
 import { copyExample } from '../helpers/example-workspace';
 import { LspHarness } from '../helpers/lsp-harness';
@@ -14,7 +14,8 @@ afterEach(() => h?.dispose());
 
 function applyEdits(text: string, plan: RampPlanResult): string {
   const file = createSourceFile('x', text);
-  const spans = plan.edits.map((e) => ({ start: offsetAt(file, e.range.start), end: offsetAt(file, e.range.end), text: e.newText }));
+  const at = (p: { line: number; character: number }): number => offsetOf(file, positionOf(file, p));
+  const spans = plan.edits.map((e) => ({ start: at(e.range.start), end: at(e.range.end), text: e.newText }));
   return spans.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 }
 

@@ -3,7 +3,6 @@ import type { Directive, HaproxyConfig, Proxy, Section } from '../model/types';
 import type { Check } from './check';
 import type { Issue } from './issue';
 import { sameItems } from '../model/build-memo';
-import { relocateIssue } from '../model/relocate-issue';
 
 /*
  * Checks made of what they find in one part of the config at a time. The
@@ -33,30 +32,21 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterab
   const lastRuns = new Map<string, LastRun<T>>();
   return (ctx) => {
     const path = ctx.config.file.path;
-    const relocated = ctx.config.relocated;
     const last = lastRuns.get(path);
     const now: T[] = [...parts(ctx.config)];
     if (last && sameItems(last.parts, now)) {
       return last.issues;
     }
-    let moved: Map<T, readonly Issue[]> | undefined;
+    let byPart: Map<T, readonly Issue[]> | undefined;
     const found: (readonly Issue[])[] = [];
     const issues: Issue[] = [];
     for (let i = 0; i < now.length; i++) {
       const part = now[i] as T;
       let f = last?.parts[i] === part ? last.found[i] : undefined;
       if (!f && last) {
-        // A part whose lines moved unchanged (typing earlier in the file) has the issues it had, moved; it usually kept its index.
-        const before = relocated?.from.get(part) as T | undefined;
-        let had = before !== undefined && last.parts[i] === before ? last.found[i] : undefined;
-        if (!had) {
-          moved ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
-          f = moved.get(part);
-          had = !f && before ? moved.get(before) : undefined;
-        }
-        if (relocated && had) {
-          f = had.map((issue) => relocateIssue(issue, relocated, path));
-        }
+        // Parts after an added or removed part changed index, not identity.
+        byPart ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
+        f = byPart.get(part);
       }
       f ??= find(part, ctx.config.file);
       found.push(f);

@@ -1,6 +1,7 @@
 import type { Issue, QuickFix } from './issue';
 import { insertLineAbove } from './fixes/text-edits';
-import { lineOf, type SourceFile } from '../model/source-file';
+import type { SourceFile } from '../model/source-file';
+import { lineOfPosition } from '../model/span';
 
 const IGNORE = /#\s*haproxy-migrate:\s*ignore(-file)?\s+([\w/,\s-]+)/;
 
@@ -53,7 +54,7 @@ export function applySuppressions(issues: readonly Issue[], sources: ReadonlyMap
     if (r.fileWide.has(issue.code)) {
       return false;
     }
-    return !r.byLine.get(lineOf(source.file, issue.span.start))?.has(issue.code);
+    return !r.byLine.get(lineOfPosition(issue.span.start))?.has(issue.code);
   });
 }
 
@@ -106,7 +107,7 @@ export function addSuppressionFixes(issues: readonly Issue[], sources: ReadonlyM
     if (hit) {
       return hit;
     }
-    const line = lineOf(source.file, issue.span.start);
+    const line = lineOfPosition(issue.span.start);
     const fixes: QuickFix[] = [
       { title: `Ignore ${issue.code} on this line`, edits: [insertLineAbove(source.file, line, `# haproxy-migrate: ignore ${issue.code}`)] },
       { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.lineBreak}` }] },

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { offsetOf } from '../engine';
 import type { LoadedConfig } from '../engine';
 
 /** What `haproxy -c` said about a candidate config. */
@@ -39,7 +40,7 @@ export function runHaproxyCheck(binary: string, loaded: LoadedConfig, mapOverrid
         target = join(dir, `map-${n++}.map`);
         writeFileSync(target, override);
       }
-      copy = copy.slice(0, ref.pathSpan.start) + target + copy.slice(ref.pathSpan.end);
+      copy = copy.slice(0, offsetOf(loaded.config.file, ref.pathSpan.start)) + target + copy.slice(offsetOf(loaded.config.file, ref.pathSpan.end));
     }
     const cfg = join(dir, 'haproxy.cfg');
     writeFileSync(cfg, copy);

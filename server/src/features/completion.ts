@@ -4,9 +4,9 @@
  * sample fetches/converters inside `%[ ]`.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY } from '../engine';
+import { GLOBAL_KEYWORDS, packPosition, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY, spanText, type SourceFile } from '../engine';
 import type { HaproxyConfig, SectionKind } from '../engine';
-import { toOffset } from './convert';
+import { toPosition } from './convert';
 import { PROXY_KEYWORD_DOCS, SERVER_KEYWORD_DOCS } from './keyword-docs';
 import type { DocumentView } from './project';
 import { SAMPLE_CONVERTERS, SAMPLE_FETCHES } from './sample-functions';
@@ -60,13 +60,12 @@ function backendItems(names: Iterable<string>): CompletionItem[] {
 export function provideCompletion(view: DocumentView, position: Position): CompletionItem[] {
   if (view.kind === 'map') {
     const entry = view.map?.entries.find((e) => e.line === position.line);
-    const before = view.map?.file.text.slice(view.map.file.lineStarts[position.line] ?? 0, view.map ? toOffset(view.map.file, position) : 0) ?? '';
-    const inValue = entry ? toOffset((view.map as NonNullable<typeof view.map>).file, position) > entry.keySpan.end : /\S\s+\S*$/.test(before);
+    const before = view.map ? textBefore(view.map.file, position) : '';
+    const inValue = entry ? toPosition((view.map as NonNullable<typeof view.map>).file, position) > entry.keySpan.end : /\S\s+\S*$/.test(before);
     return inValue ? backendItems(view.uses.flatMap((u) => [...u.doc.loaded.config.backendsByName.keys()])) : [];
   }
   const config = view.doc.loaded.config;
-  const offset = toOffset(config.file, position);
-  const before = config.file.text.slice(config.file.lineStarts[position.line] ?? 0, offset);
+  const before = textBefore(config.file, position);
   const sample = sampleItems(before);
   if (sample) {
     return sample;
@@ -88,4 +87,9 @@ export function provideCompletion(view: DocumentView, position: Position): Compl
     return items(SERVER_SETTING_ARITY.keys(), CompletionItemKind.Property, SERVER_KEYWORD_DOCS);
   }
   return [];
+}
+
+/** The text of the cursor's line before the cursor. */
+function textBefore(file: SourceFile, position: Position): string {
+  return spanText(file, { start: packPosition(position.line, 0), end: toPosition(file, position) });
 }

@@ -3,7 +3,7 @@
  * → diagnostics, paths ↔ uris.
  */
 import { DiagnosticSeverity, type Diagnostic, type Location, type Position, type Range } from 'vscode-languageserver';
-import { offsetAt, positionAt, type Issue, type Severity, type SourceFile, type Span } from '../engine';
+import { positionAt, positionOf, type Issue, type Severity, type SourceFile, type Span } from '../engine';
 import { pathToUri } from '../document-cache';
 
 /** Engine span → LSP range in `file`. */
@@ -11,9 +11,9 @@ export function toRange(file: SourceFile, span: Span): Range {
   return { start: positionAt(file, span.start), end: positionAt(file, span.end) };
 }
 
-/** LSP position → offset in `file` (clamped to the text). */
-export function toOffset(file: SourceFile, position: Position): number {
-  return offsetAt(file, position);
+/** LSP position → span position in `file` (clamped to the text). */
+export function toPosition(file: SourceFile, position: Position): number {
+  return positionOf(file, position);
 }
 
 /** A location in another (or the same) file, for links and references. */

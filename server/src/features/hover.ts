@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { toOffset as toOffset, toRange } from './convert';
+import { toPosition, toRange } from './convert';
 import { aclHover, backendHover, mapPathHover, serverHover } from './hover-model';
 import { keywordHover } from './hover-keyword';
 import { mapLineHover } from './hover-map-line';
@@ -60,7 +60,7 @@ export function provideHover(view: DocumentView, position: Position): Hover | nu
   const target = targetRegExp(view.settings.ramp.targetPattern);
   if (view.kind === 'config') {
     const file = view.doc.loaded.config.file;
-    const t = locateInConfig(view.doc.loaded.config, toOffset(file, position), position.line);
+    const t = locateInConfig(view.doc.loaded.config, toPosition(file, position), position.line);
     const md = t && configMarkdown(view, t, target);
     return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range: toRange(file, t.span) } : null;
   }
@@ -68,7 +68,7 @@ export function provideHover(view: DocumentView, position: Position): Hover | nu
     return null;
   }
   const file = view.map.file;
-  const t = locateInMap(view.map, toOffset(file, position), position.line);
+  const t = locateInMap(view.map, toPosition(file, position), position.line);
   const md = t && mapMarkdown(view, t, target);
   return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range: toRange(file, t.span) } : null;
 }

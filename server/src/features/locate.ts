@@ -1,5 +1,5 @@
 /*
- * What is under the cursor: the one place that maps an offset in a config
+ * What is under the cursor: the one place that maps a position in a config
  * or map document to the model node features talk about.
  */
 import type { Directive, HaproxyConfig, MapEntry, MapFile, MapReference, Proxy, Section, Server, Span } from '../engine';
@@ -68,24 +68,24 @@ export function aclReferences(d: Directive): { name: string; span: Span }[] {
   return out;
 }
 
-/** What the cursor at `offset` of a config points at, most specific first. */
-export function locateInConfig(config: HaproxyConfig, offset: number, line: number): Target | undefined {
+/** What the cursor at position `at` of a config points at, most specific first. */
+export function locateInConfig(config: HaproxyConfig, at: number, line: number): Target | undefined {
   const { directive: d, section } = directiveAt(config, line);
   const proxy = proxyOf(config, section);
-  const url = findUrlAt(config.file.text, offset);
+  const url = findUrlAt(config.file, at);
   if (!d) {
     return url && { kind: 'url', ...url };
   }
   if (section && d === section.header) {
-    if (proxy && (proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.name && within(section.nameSpan, offset)) {
+    if (proxy && (proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.name && within(section.nameSpan, at)) {
       return { kind: 'backend-def', name: proxy.name, span: section.nameSpan, proxy };
     }
   }
-  const ref = config.mapReferences.find((r) => r.directive === d && within(r.pathSpan, offset));
+  const ref = config.mapReferences.find((r) => r.directive === d && within(r.pathSpan, at));
   if (ref) {
     return { kind: 'map-path', ref, span: ref.pathSpan };
   }
-  const dflt = config.mapReferences.find((r) => r.directive === d && r.selectsBackend && r.defaultValue !== undefined && within(r.defaultSpan, offset));
+  const dflt = config.mapReferences.find((r) => r.directive === d && r.selectsBackend && r.defaultValue !== undefined && within(r.defaultSpan, at));
   if (dflt?.defaultSpan && dflt.defaultValue !== undefined) {
     return { kind: 'backend-ref', name: dflt.defaultValue, span: dflt.defaultSpan };
   }
@@ -93,31 +93,31 @@ export function locateInConfig(config: HaproxyConfig, offset: number, line: numb
     return { kind: 'url', ...url };
   }
   for (const p of proxy ? [proxy] : []) {
-    const rule = p.useBackends.find((r) => r.directive === d && r.target.kind === 'static' && within(r.target.span, offset));
+    const rule = p.useBackends.find((r) => r.directive === d && r.target.kind === 'static' && within(r.target.span, at));
     if (rule?.target.kind === 'static') {
       return { kind: 'backend-ref', name: rule.target.name, span: rule.target.span };
     }
     const dflt = p.settings.defaultBackend;
-    if (dflt?.directive === d && within(dflt.span, offset)) {
+    if (dflt?.directive === d && within(dflt.span, at)) {
       return { kind: 'backend-ref', name: dflt.name, span: dflt.span };
     }
-    const acl = p.acls.find((a) => a.directive === d && within(a.nameSpan, offset));
+    const acl = p.acls.find((a) => a.directive === d && within(a.nameSpan, at));
     if (acl) {
       return { kind: 'acl-def', name: acl.name, span: acl.nameSpan, proxy: p };
     }
-    const aclRef = aclReferences(d).find((r) => within(r.span, offset) && p.acls.some((a) => a.name === r.name));
+    const aclRef = aclReferences(d).find((r) => within(r.span, at) && p.acls.some((a) => a.name === r.name));
     if (aclRef) {
       return { kind: 'acl-ref', ...aclRef, proxy: p };
     }
   }
   const server = proxy?.servers.find((s) => s.directive === d);
-  if (server && within(server.nameSpan, offset)) {
+  if (server && within(server.nameSpan, at)) {
     return { kind: 'server', server, proxy: proxy as Proxy, span: server.nameSpan };
   }
-  if (within(d.keywordSpan, offset)) {
+  if (within(d.keywordSpan, at)) {
     return { kind: 'keyword', keyword: d.keyword, directive: d, section, server: false, span: d.keywordSpan };
   }
-  const word = d.args.find((w) => within(w.span, offset));
+  const word = d.args.find((w) => within(w.span, at));
   if (word && (d.keyword === 'server' || d.keyword === 'default-server' || d.keyword === 'server-template')) {
     return { kind: 'keyword', keyword: word.value, directive: d, section, server: true, span: word.span };
   }
@@ -127,17 +127,17 @@ export function locateInConfig(config: HaproxyConfig, offset: number, line: numb
   return server ? { kind: 'server', server, proxy: proxy as Proxy, span: d.span } : undefined;
 }
 
-/** What the cursor at `offset` of a map file points at: a value (backend name), a URL or the line. */
-export function locateInMap(map: MapFile, offset: number, line: number): Target | undefined {
-  const url = findUrlAt(map.file.text, offset);
+/** What the cursor at position `at` of a map file points at: a value (backend name), a URL or the line. */
+export function locateInMap(map: MapFile, at: number, line: number): Target | undefined {
+  const url = findUrlAt(map.file, at);
   const entry = map.entries.find((e) => e.line === line);
-  if (url && (!entry || !within(entry.valueSpan, offset))) {
+  if (url && (!entry || !within(entry.valueSpan, at))) {
     return { kind: 'url', ...url };
   }
   if (!entry) {
     return undefined;
   }
-  if (within(entry.valueSpan, offset) && entry.value !== '' && !/\s/.test(entry.value)) {
+  if (within(entry.valueSpan, at) && entry.value !== '' && !/\s/.test(entry.value)) {
     return { kind: 'backend-ref', name: entry.value, span: entry.valueSpan };
   }
   return { kind: 'map-line', entry, span: entry.span };

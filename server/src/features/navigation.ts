@@ -1,7 +1,8 @@
 /* Definition, references, rename and document links over backends, ACLs and map paths. */
 import { ResponseError, type DocumentLink, type Location, type Position, type WorkspaceEdit } from 'vscode-languageserver';
 import { pathToUri } from '../document-cache';
-import { toLocation, toOffset, toRange } from './convert';
+import { spanText } from '../engine';
+import { toLocation, toPosition, toRange } from './convert';
 import { locateInConfig, locateInMap, type Target } from './locate';
 import { aclOccurrences, backendNameOfMapValue, backendOccurrences, type Occurrence } from './occurrences';
 import type { DocumentView, Project } from './project';
@@ -14,7 +15,7 @@ interface Located {
 function locate(project: Project, view: DocumentView, position: Position): Located | undefined {
   if (view.kind === 'config') {
     const config = view.doc.loaded.config;
-    const t = locateInConfig(config, toOffset(config.file, position), position.line);
+    const t = locateInConfig(config, toPosition(config.file, position), position.line);
     if (t?.kind === 'backend-def' || t?.kind === 'backend-ref') {
       return { target: t, occurrences: () => backendOccurrences(project, [view.doc], t.name) };
     }
@@ -24,7 +25,7 @@ function locate(project: Project, view: DocumentView, position: Position): Locat
     return t?.kind === 'map-path' ? { target: t, occurrences: async () => [] } : undefined;
   }
   const map = view.map;
-  const t = map && locateInMap(map, toOffset(map.file, position), position.line);
+  const t = map && locateInMap(map, toPosition(map.file, position), position.line);
   if (!t || t.kind !== 'backend-ref') {
     return undefined;
   }
@@ -55,7 +56,7 @@ export function providePrepareRename(project: Project, view: DocumentView, posit
     return null;
   }
   const file = view.kind === 'config' ? view.doc.loaded.config.file : view.map?.file;
-  return file ? { range: toRange(file, t.span), placeholder: file.text.slice(t.span.start, t.span.end) } : null;
+  return file ? { range: toRange(file, t.span), placeholder: spanText(file, t.span) } : null;
 }
 
 /** Renames every occurrence, map values included; map values keep their literal prefix/suffix. */

@@ -10,6 +10,7 @@ import { uriToPath } from '../document-cache';
 import {
   analyzeLoaded, applyReplacements, createSourceFile, describeShare, formatPercent, lineChanges, planPromote, planRamp, planReplication,
   rampableBackends, renderRampEdits, renderRampPlan, resolveRampBackend, splitKeepingBreaks, unifiedDiff, type EngineOptions, type RampOptions, type TextReplacement,
+  positionOfOffset, spanOfOffsets,
 } from '../engine';
 import {
   RampBackendsRequest, RampCommitRequest, RampPlanRequest, ReplicationPlanRequest,
@@ -34,13 +35,14 @@ const REFUSED = (refused: string): RampPlanResult => ({ refused, summary: '', di
 
 /** Line-level edits turning `before` into `after` (rollbacks restore whole lines). */
 function lineReplacements(before: string, after: string): TextReplacement[] {
+  const file = createSourceFile('', before);
   const starts = [0];
   for (const line of splitKeepingBreaks(before)) {
     starts.push((starts[starts.length - 1] ?? 0) + line.length);
   }
   return lineChanges(before, after).map((c) => {
     const start = starts[c.line] ?? before.length;
-    return { span: { start, end: start + c.before.length }, newText: c.after };
+    return { span: spanOfOffsets(file, start, start + c.before.length), newText: c.after };
   });
 }
 
@@ -173,10 +175,11 @@ async function backendsFor(project: Project, p: RampBackendsParams): Promise<{ b
   if (!view || view.kind !== 'config') {
     return { backends: [] };
   }
+  const cursor = p.offset !== undefined ? positionOfOffset(view.doc.loaded.config.file, p.offset) : undefined;
   const found = rampableBackends(view.doc.loaded.config, rampOptions(view.settings)).map((b) => {
     const now = formatPercent(b.status.share);
     const label = b.status.complete ? `${now} (sources backup)` : `${now} → ${b.status.nextStep ?? 100}%`;
-    const atCursor = p.offset !== undefined && p.offset >= b.span.start && p.offset <= b.span.end;
+    const atCursor = cursor !== undefined && cursor >= b.span.start && cursor <= b.span.end;
     return { name: b.name, percent: (100 * b.status.share.numerator) / b.status.share.denominator, label, atCursor };
   });
   return { backends: [...found.filter((b) => b.atCursor), ...found.filter((b) => !b.atCursor)] };

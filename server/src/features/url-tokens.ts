@@ -1,21 +1,20 @@
-import type { Span } from '../engine';
+import { lineOfPosition, packPosition, spanText, type SourceFile, type Span } from '../engine';
 
 // `http(s)://…`, or `host.tld[:port]/path…` (a dotted host name directly followed by a slash).
 const URL_TOKEN = /https?:\/\/[^\s"'<>`]+|(?<![\w./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*(?::\d+)?\/[^\s"'<>`]*/gi;
 
 /**
- * The URL-like token of `text` covering `offset`, if any. Tokens holding a
- * backslash are regular expressions (map keys), not URLs; trailing
+ * The URL-like token of `file` covering position `at`, if any. Tokens
+ * holding a backslash are regular expressions (map keys), not URLs; trailing
  * punctuation is left out.
  */
-export function findUrlAt(text: string, offset: number): { url: string; span: Span } | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const nl = text.indexOf('\n', offset);
-  const line = text.slice(lineStart, nl < 0 ? text.length : nl);
+export function findUrlAt(file: SourceFile, at: number): { url: string; span: Span } | undefined {
+  const lineStart = packPosition(lineOfPosition(at), 0);
+  const line = spanText(file, { start: lineStart, end: packPosition(lineOfPosition(at) + 1, 0) }).replace(/\r?\n$/, '');
   for (const m of line.matchAll(URL_TOKEN)) {
     const url = m[0].replace(/[.,;:)\]]+$/, '');
     const start = lineStart + (m.index ?? 0);
-    if (offset >= start && offset <= start + url.length && !url.includes('\\')) {
+    if (at >= start && at <= start + url.length && !url.includes('\\')) {
       return { url, span: { start, end: start + url.length } };
     }
   }

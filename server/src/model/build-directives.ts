@@ -1,5 +1,5 @@
 import type { Issue } from '../analysis/issue';
-import type { ConfigLine, MovedLines } from './build-lines';
+import type { ConfigLine } from './build-lines';
 import { BuildMemo } from './build-memo';
 import type { ConditionalBlock, ConditionalContext, Directive } from './types';
 
@@ -17,7 +17,7 @@ export interface DirectiveScan {
  * (both branches are kept, each directive remembers its branch) and
  * reporting what HAProxy rejects while reading lines.
  */
-export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[], memo: BuildMemo = new BuildMemo(), moved?: MovedDirectives): DirectiveScan {
+export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[], memo: BuildMemo = new BuildMemo()): DirectiveScan {
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
@@ -68,10 +68,6 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
       lineObjects[l.line] = l;
       built[l.line] = b;
       directives.push(b.directive);
-      const before = moved && l.line >= moved.lines.fromLine && last?.lines[l.line] === moved.lines.previousLines[l.line] ? last?.built[l.line] : undefined;
-      if (moved && before) {
-        moved.from.set(b.directive, before.directive);
-      }
       for (const issue of b.issues) {
         issues.push(issue);
       }
@@ -86,12 +82,6 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
   }
   return { directives, comments, conditionals };
-}
-
-/** Where to record, for lines that moved unchanged, which directive of the previous build each new one moved from. */
-export interface MovedDirectives {
-  readonly lines: MovedLines;
-  readonly from: Map<object, object>;
 }
 
 interface BuiltDirective {

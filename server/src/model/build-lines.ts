@@ -2,9 +2,10 @@ import type { Issue } from '../analysis/issue';
 import { missingFinalNewline, parseConfig } from '../parser/parse-config';
 import type { EnvLookup } from '../parser/words';
 import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTemplateCache, type PreviousLines } from './line-templates';
-import { createSourceFile, lineOf, reindexSourceFile, type SourceFile } from './source-file';
+import { issueAtPositions } from './issue-positions';
+import { createSourceFile, lineOfOffset, reindexSourceFile, type SourceFile } from './source-file';
 import { commonPrefixLength, commonSuffixLength } from './text-ends';
-import type { Span } from './span';
+import { packPosition, type Span } from './span';
 import type { Word } from './types';
 
 /** One line of haproxy.cfg as words: what the rest of the model builder reads. */
@@ -26,25 +27,15 @@ const WHOLE_FILE_THRESHOLD = 64;
 export interface ReadLines {
   readonly file: SourceFile;
   readonly lines: ConfigLine[];
-  /** Lines that moved unchanged, on the same line numbers (the edit changed the length of a line, not the line count). */
-  readonly moved: MovedLines | undefined;
-}
-
-/** From `fromLine` on, each line is the previous build's line of the same number, `shift` characters further. */
-export interface MovedLines {
-  readonly fromLine: number;
-  /** Offset of line `fromLine` in the previous text. */
-  readonly since: number;
-  readonly shift: number;
-  /** The previous build's line objects, by line number. */
-  readonly previousLines: readonly (ConfigLine | undefined)[];
 }
 
 /**
  * Reads a config into lines of words. The whole file goes through the
  * Chevrotain grammar on a first build; a later build with the same cache
- * tokenizes only the lines between the first and last change, reuses the
- * lines before them and moves the lines after them. This module and
+ * tokenizes only the lines between the first and last change and reuses
+ * the lines before and after them: the same objects while they keep their
+ * line numbers (positions are line and column, see span.ts), new objects
+ * from the same templates when lines were added or removed above them. This module and
  * build-map.ts (through line-templates.ts) are the only readers of
  * Chevrotain's CST.
  */
@@ -53,9 +44,8 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
   const templates: (LineTemplate | undefined)[] = [];
   const objects: (ConfigLine | undefined)[] = [];
   let file: SourceFile | undefined;
-  let moved: MovedLines | undefined;
   if (previous && previous.file.path === path) {
-    ({ file, moved } = readChangedLines(previous, text, cache.env, templates, objects) ?? { file: undefined, moved: undefined });
+    file = readChangedLines(previous, text, cache.env, templates, objects);
   }
   if (!file) {
     file = createSourceFile(path, text);
@@ -63,25 +53,25 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
   }
   const missing = missingFinalNewline(text, path);
   if (missing) {
-    issues.push(missing);
+    issues.push(issueAtPositions(file, missing));
   }
   const lines: ConfigLine[] = [];
   for (let i = 0; i < objects.length; i++) {
     const line = objects[i];
     if (line) {
-      pushProblems(templates[i] as LineTemplate, file.lineStarts[i] as number, path, issues);
+      pushProblems(templates[i] as LineTemplate, packPosition(i, 0), path, issues);
       lines.push(line);
     }
   }
   cache.previous = { file, templates, lines: objects };
-  return { file, lines, moved };
+  return { file, lines };
 }
 
 /**
  * Fills `templates` and `objects` from the previous build and the changed
  * lines; undefined, with nothing filled, when the whole file must be read.
  */
-function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): { file: SourceFile; moved: MovedLines | undefined } | undefined {
+function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): SourceFile | undefined {
   const before = previous.file.text;
   const prefix = commonPrefixLength(before, text);
   const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
@@ -101,18 +91,18 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup,
     // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
     const t = templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
     templates.push(t);
-    objects.push(t && instantiate(t, base, i));
+    objects.push(t && instantiate(t, i));
   }
   if (tail) {
-    const unmoved = tail.lineShift === 0 && tail.offsetShift === 0;
+    // Typing in a line moves no other line; adding or removing lines renumbers the lines below.
+    const sameLines = tail.lineShift === 0;
     for (let i = tail.newLine; i < starts.length; i++) {
       const t = previous.templates[i - tail.lineShift];
       templates.push(t);
-      objects.push(unmoved ? previous.lines[i] : t && instantiate(t, starts[i] as number, i));
+      objects.push(sameLines ? previous.lines[i] : t && instantiate(t, i));
     }
   }
-  const moved = tail && tail.lineShift === 0 && tail.offsetShift !== 0 ? { fromLine: tail.newLine, since: previous.file.lineStarts[tail.newLine] as number, shift: tail.offsetShift, previousLines: previous.lines } : undefined;
-  return { file, moved };
+  return file;
 }
 
 /** A fresh copy of `s` (V8 copies slices shorter than 13 characters anyway). */
@@ -137,7 +127,7 @@ function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplat
   const byLine = new Map<number, Issue[]>();
   for (const i of parsed.syntaxIssues) {
     if (i.code !== 'syntax/missing-final-newline') {
-      const n = lineOf(file, i.span.start);
+      const n = lineOfOffset(file, i.span.start);
       byLine.set(n, [...(byLine.get(n) ?? []), i]);
     }
   }
@@ -152,7 +142,7 @@ function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplat
       if (!firstToken) {
         continue;
       }
-      const n = lineOf(file, firstToken.startOffset);
+      const n = lineOfOffset(file, firstToken.startOffset);
       const base = file.lineStarts[n] as number;
       const key = file.text.slice(base, lineContentEnd(file.text, file.lineStarts[n + 1] ?? file.text.length));
       const shared = byText.get(key);
@@ -165,7 +155,7 @@ function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplat
   }
   for (let i = 0; i < templates.length; i++) {
     const t = templates[i];
-    objects.push(t && instantiate(t, file.lineStarts[i] as number, i));
+    objects.push(t && instantiate(t, i));
   }
 }
 
@@ -175,7 +165,8 @@ function pushProblems(t: LineTemplate, base: number, file: string, issues: Issue
   }
 }
 
-function instantiate(t: LineTemplate, base: number, line: number): ConfigLine {
+function instantiate(t: LineTemplate, line: number): ConfigLine {
+  const base = packPosition(line, 0);
   const words: Word[] = t.words.map((w) => ({
     raw: w.raw,
     value: w.value,

@@ -1,5 +1,6 @@
 import { parseMapFile } from '../parser/parse-map';
-import { createSourceFile, lineOf } from './source-file';
+import { issueAtPositions } from './issue-positions';
+import { createSourceFile, lineOfOffset, positionOfOffset, spanOfOffsets } from './source-file';
 import { spanOfToken } from './span';
 import type { MapEntry, MapFile } from './types';
 
@@ -17,7 +18,8 @@ export function buildMapModel(text: string, path: string): MapFile {
     for (const st of lineNode.children.mapStatement ?? []) {
       const comment = st.children.MapComment?.[0];
       if (comment) {
-        comments.push({ line: lineOf(file, comment.startOffset), text: comment.image, span: spanOfToken(comment) });
+        const span = spanOfToken(comment);
+        comments.push({ line: lineOfOffset(file, comment.startOffset), text: comment.image, span: spanOfOffsets(file, span.start, span.end) });
         continue;
       }
       const key = st.children.key?.[0];
@@ -25,20 +27,26 @@ export function buildMapModel(text: string, path: string): MapFile {
         continue;
       }
       const values = (st.children.value ?? []).filter((t) => !t.isInsertedInRecovery);
-      const keySpan = spanOfToken(key);
+      const keyOffsets = spanOfToken(key);
       const firstValue = values[0];
       const lastValue = values[values.length - 1];
-      const valueSpan = firstValue && lastValue ? { start: firstValue.startOffset, end: spanOfToken(lastValue).end } : { start: keySpan.end, end: keySpan.end };
+      const valueOffsets = firstValue && lastValue ? { start: firstValue.startOffset, end: spanOfToken(lastValue).end } : { start: keyOffsets.end, end: keyOffsets.end };
+      // A map entry is one line: its positions are the line's position plus the offsets' distance from the line start.
+      const line = lineOfOffset(file, key.startOffset);
+      const at = (offset: number): number => positionOfOffset(file, offset);
+      const keySpan = { start: at(keyOffsets.start), end: at(keyOffsets.end) };
+      const valueSpan = { start: at(valueOffsets.start), end: at(valueOffsets.end) };
       entries.push({
         kind: 'mapEntry',
-        line: lineOf(file, key.startOffset),
+        line,
         key: key.image,
         keySpan,
-        value: text.slice(valueSpan.start, valueSpan.end),
+        value: text.slice(valueOffsets.start, valueOffsets.end),
         valueSpan,
         span: { start: keySpan.start, end: valueSpan.end },
       });
     }
   }
-  return { kind: 'map', file, entries, comments, issues: parsed.syntaxIssues };
+  return { kind: 'map', file, entries, comments, issues: parsed.syntaxIssues.map((i) => issueAtPositions(file, i)) };
 }
+

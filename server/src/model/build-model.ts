@@ -10,10 +10,6 @@ import { collectMapReferences } from './map-references';
 import { sampleExpressionIssues } from './sample-expression-issues';
 import { isSectionKeyword } from './sections';
 import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section } from './types';
-import { reachableObjects, relocateValue, type Relocation } from './relocate';
-import { relocateIssue } from './relocate-issue';
-
-const NO_KEY = {};
 
 export interface BuildOptions {
   /** HAProxy version whose defaults apply ('2.6' unless said otherwise). */
@@ -36,10 +32,9 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const issues: Issue[] = [];
   const cache = options.lineCache ?? new LineTemplateCache(options.env);
   const memo = cache.memo;
-  const { file, lines, moved } = readConfigLines(path, text, cache, issues);
-  const relocation: Relocation | undefined = moved ? { shift: moved.shift, since: moved.since, from: new Map() } : undefined;
-  const scan = scanDirectives(lines, path, issues, memo, moved && relocation ? { lines: moved, from: relocation.from } : undefined);
-  const sections = groupSections(scan.directives, path, issues, memo, relocation);
+  const { file, lines } = readConfigLines(path, text, cache, issues);
+  const scan = scanDirectives(lines, path, issues, memo);
+  const sections = groupSections(scan.directives, path, issues, memo);
 
   let global: Global | undefined;
   const defaults: Defaults[] = [];
@@ -54,13 +49,7 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   for (const s of sections) {
     // What a section yields depends on its lines, the defaults it builds on and the version: an unchanged section costs a lookup.
     const base = s.kind === 'defaults' ? defaultsParent(s, namedDefaults) : s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen' ? inheritedDefaults(s, namedDefaults, lastDefaults) : undefined;
-    const outcome = outcomes.get(s, (c) => c.base === base && c.version === version, () => {
-      const before = relocation?.from.get(s);
-      const old = before && outcomes.peek(before);
-      return relocation && before && old && old.base === base && old.version === version
-        ? relocateOutcome(old, before as Section, s, relocation, path)
-        : buildSection(s, base, namedDefaults, version, issuesOf);
-    });
+    const outcome = outcomes.get(s, (c) => c.base === base && c.version === version, () => buildSection(s, base, namedDefaults, version, issuesOf));
     pushAll(issues, outcome.issues);
     pushAll(mapReferences, outcome.refs);
     const built = outcome.built;
@@ -97,7 +86,6 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
     directives: scan.directives,
     comments: scan.comments,
     issues,
-    relocated: relocation,
   };
 }
 
@@ -143,49 +131,6 @@ function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap
   return { base, version, built, issues, refs };
 }
 
-/**
- * The outcome of section `s`, moved unchanged from `before` (the same lines,
- * `relocation.shift` characters further, on the same defaults): the previous
- * outcome with its spans shifted and the new line objects in place of the old.
- */
-function relocateOutcome(old: SectionOutcome, before: Section, s: Section, relocation: Relocation, path: string): SectionOutcome {
-  const substitutes = new Map<object, object>([[before, s], [before.directives, s.directives]]);
-  const pair = (o: Directive, n: Directive): void => {
-    substitutes.set(o, n);
-    substitutes.set(o.words, n.words);
-    substitutes.set(o.args, n.args);
-    o.words.forEach((w, i) => substitutes.set(w, n.words[i] as object));
-  };
-  pair(before.header, s.header);
-  before.directives.forEach((d, i) => pair(d, s.directives[i] as Directive));
-  const kept = old.base ? sharedWithDefaults(old.base) : NOTHING_KEPT;
-  const built = old.built && relocateValue(old.built, relocation, substitutes, kept);
-  if (old.built && built) {
-    substitutes.set(old.built, built);
-    relocation.from.set(built, old.built);
-  }
-  return {
-    base: old.base,
-    version: old.version,
-    built,
-    issues: old.issues.map((i) => relocateIssue(i, relocation, path)),
-    refs: relocateValue(old.refs, relocation, substitutes, kept),
-  };
-}
-
-const NOTHING_KEPT: ReadonlySet<object> = new Set();
-const sharedObjects = new WeakMap<Defaults, Set<object>>();
-
-/** What a section built on `defaults` may share with it (kept as is when the section moves). */
-function sharedWithDefaults(defaults: Defaults): Set<object> {
-  let shared = sharedObjects.get(defaults);
-  if (!shared) {
-    shared = reachableObjects(defaults);
-    sharedObjects.set(defaults, shared);
-  }
-  return shared;
-}
-
 /** `push(...items)` without spreading: no argument-count limit, no call for an empty list. */
 function pushAll<T>(into: T[], items: readonly T[]): void {
   for (const item of items) {
@@ -198,7 +143,7 @@ function directiveIssues(d: Directive, section: Section['kind'], path: string): 
   return keyword ? [keyword, ...sampleExpressionIssues(d, path)] : sampleExpressionIssues(d, path);
 }
 
-function groupSections(directives: readonly Directive[], file: string, issues: Issue[], memo: BuildMemo, relocation: Relocation | undefined): Section[] {
+function groupSections(directives: readonly Directive[], file: string, issues: Issue[], memo: BuildMemo): Section[] {
   const sections: Section[] = [];
   // A section whose lines all survived is the same Section object, so what was derived from it is reused.
   const byHeader = memo.table<Section>('section');
@@ -212,13 +157,7 @@ function groupSections(directives: readonly Directive[], file: string, issues: I
       byHeader.get(header, (c) => sameItems(c.directives, body), () => {
         const last = body[body.length - 1] ?? header;
         const nameWord = header.args[0] && header.args[0].value !== 'from' ? header.args[0] : undefined;
-        const section: Section = { kind: header.keyword as Section['kind'], name: nameWord?.value, nameSpan: nameWord?.span, header, directives: body, span: { start: header.span.start, end: last.span.end } };
-        // A section all of whose lines moved unchanged remembers the section it moved from.
-        const before = relocation && byHeader.peek(relocation.from.get(header) ?? NO_KEY);
-        if (relocation && before && before.directives.length === body.length && body.every((d, i) => relocation.from.get(d) === before.directives[i])) {
-          relocation.from.set(section, before);
-        }
-        return section;
+        return { kind: header.keyword as Section['kind'], name: nameWord?.value, nameSpan: nameWord?.span, header, directives: body, span: { start: header.span.start, end: last.span.end } };
       }),
     );
   };

@@ -1,6 +1,8 @@
+import { columnOfPosition, lineOfPosition, packPosition, type Span } from './span';
+
 /**
- * A text with a line index, so engine offsets can become 0-based line/column
- * positions at the edges (CLI output, LSP ranges) without re-scanning the text.
+ * A text with a line index, so span positions (packed line/column, see
+ * span.ts) become offsets into the text where text is cut or edited.
  */
 export interface SourceFile {
   /** Absolute path (CLI) or URI-derived path (server) the text came from. */
@@ -113,34 +115,77 @@ function indexOfStart(starts: readonly number[], offset: number): number | undef
   return undefined;
 }
 
-export function positionAt(file: SourceFile, offset: number): Position {
+/** LSP-style line/column of a position (see span.ts). */
+export function positionAt(_file: SourceFile, position: number): Position {
+  return { line: lineOfPosition(position), character: columnOfPosition(position) };
+}
+
+/**
+ * The position of an editor's line/column in `file`: a line past the end is
+ * the end of the text, a column past the end of its line is the line's end.
+ */
+export function positionOf(file: SourceFile, at: Position): number {
+  if (at.line < 0) {
+    return 0;
+  }
+  if (at.line >= file.lineStarts.length) {
+    return positionOfOffset(file, file.text.length);
+  }
+  return packPosition(at.line, Math.min(Math.max(0, at.character), lineLength(file, at.line)));
+}
+
+/** Length of line `line`'s content, without its line break. */
+export function lineLength(file: SourceFile, line: number): number {
+  const start = file.lineStarts[line] ?? file.text.length;
+  let end = file.lineStarts[line + 1] ?? file.text.length;
+  if (end > start && file.text.charCodeAt(end - 1) === 10) {
+    end--;
+  }
+  if (end > start && file.text.charCodeAt(end - 1) === 13) {
+    end--;
+  }
+  return end - start;
+}
+
+/** Offset into `file.text` of a position, clamped to the text. */
+export function offsetOf(file: SourceFile, position: number): number {
+  const line = lineOfPosition(position);
+  if (line >= file.lineStarts.length) {
+    return file.text.length;
+  }
+  const start = file.lineStarts[line] ?? 0;
+  const next = file.lineStarts[line + 1] ?? file.text.length;
+  return Math.min(start + columnOfPosition(position), next);
+}
+
+/** Position of an offset into `file.text` (clamped to the text). */
+export function positionOfOffset(file: SourceFile, offset: number): number {
   const clamped = Math.max(0, Math.min(offset, file.text.length));
+  const line = lineOfOffset(file, clamped);
+  return packPosition(line, clamped - (file.lineStarts[line] ?? 0));
+}
+
+/** 0-based line holding an offset into `file.text`. */
+export function lineOfOffset(file: SourceFile, offset: number): number {
   let lo = 0;
   let hi = file.lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((file.lineStarts[mid] ?? 0) <= clamped) {
+    if ((file.lineStarts[mid] ?? 0) <= offset) {
       lo = mid;
     } else {
       hi = mid - 1;
     }
   }
-  return { line: lo, character: clamped - (file.lineStarts[lo] ?? 0) };
+  return lo;
 }
 
-export function offsetAt(file: SourceFile, position: Position): number {
-  if (position.line < 0) {
-    return 0;
-  }
-  if (position.line >= file.lineStarts.length) {
-    return file.text.length;
-  }
-  const start = file.lineStarts[position.line] ?? 0;
-  const next = file.lineStarts[position.line + 1] ?? file.text.length;
-  return Math.min(start + Math.max(0, position.character), next);
+/** The text a span covers. */
+export function spanText(file: SourceFile, s: Span): string {
+  return file.text.slice(offsetOf(file, s.start), offsetOf(file, s.end));
 }
 
-/** 0-based line number of an offset. */
-export function lineOf(file: SourceFile, offset: number): number {
-  return positionAt(file, offset).line;
+/** A span given in offsets into `file.text`, as positions. */
+export function spanOfOffsets(file: SourceFile, start: number, end: number): Span {
+  return { start: positionOfOffset(file, start), end: positionOfOffset(file, end) };
 }

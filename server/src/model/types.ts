@@ -336,12 +336,6 @@ export interface HaproxyConfig {
   readonly comments: readonly { readonly line: number; readonly text: string; readonly span: Span }[];
   /** Syntax and model-level issues found while building. */
   readonly issues: readonly Issue[];
-  /**
-   * When an edit moved later lines without changing them: by how much, and
-   * which object of the previous build each moved directive, section and
-   * proxy comes from (so results computed on those can move too).
-   */
-  readonly relocated?: { readonly shift: number; readonly since: number; readonly from: ReadonlyMap<object, object> } | undefined;
 }
 
 export interface MapEntry {

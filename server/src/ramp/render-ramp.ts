@@ -1,8 +1,9 @@
 import type { Server, Word } from '../model/types';
+import { createSourceFile, offsetOf, type SourceFile } from '../model/source-file';
 import type { Span } from '../model/span';
 import type { ServerChange } from './plan-ramp';
 
-/** One replacement in a file's text: `span` becomes `newText`. */
+/** One replacement in a file's text: `span` (positions, as in the model) becomes `newText`. */
 export interface TextReplacement {
   readonly span: Span;
   readonly newText: string;
@@ -15,9 +16,12 @@ function lineEnd(server: Server): number {
 }
 
 /** Removes a word with the blanks before it, so adding then removing ` backup` restores the bytes. */
-function removeWord(text: string, word: Word): TextReplacement {
+function removeWord(file: SourceFile, word: Word): TextReplacement {
+  // The blanks are on the word's line: one character back is one column back.
   let start = word.span.start;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) {
+  let offset = offsetOf(file, start);
+  while (offset > 0 && (file.text[offset - 1] === ' ' || file.text[offset - 1] === '\t')) {
+    offset--;
     start--;
   }
   return { span: { start, end: word.span.end }, newText: '' };
@@ -35,7 +39,7 @@ function weightEdits(change: ServerChange): TextReplacement[] {
   return [{ span: { start: at, end: at }, newText: ` weight ${change.after.weight}` }];
 }
 
-function backupEdits(text: string, change: ServerChange): TextReplacement[] {
+function backupEdits(file: SourceFile, change: ServerChange): TextReplacement[] {
   if (change.before.backup === change.after.backup) {
     return [];
   }
@@ -45,7 +49,7 @@ function backupEdits(text: string, change: ServerChange): TextReplacement[] {
   }
   const word = change.server.settings.backupWord;
   // `backup` inherited from default-server is switched off on the line itself.
-  return word ? [removeWord(text, word)] : [{ span: { start: at, end: at }, newText: ' no-backup' }];
+  return word ? [removeWord(file, word)] : [{ span: { start: at, end: at }, newText: ' no-backup' }];
 }
 
 /**
@@ -58,8 +62,9 @@ function backupEdits(text: string, change: ServerChange): TextReplacement[] {
  * insertion and a backup insertion at the same offset are merged).
  */
 export function renderRampEdits(text: string, changes: readonly ServerChange[]): TextReplacement[] {
+  const file = createSourceFile('', text);
   const edits = changes.flatMap((c) => {
-    const own = [...weightEdits(c), ...backupEdits(text, c)];
+    const own = [...weightEdits(c), ...backupEdits(file, c)];
     const inserts = own.filter((e) => e.span.start === e.span.end);
     const others = own.filter((e) => e.span.start !== e.span.end);
     const first = inserts[0];
@@ -71,13 +76,14 @@ export function renderRampEdits(text: string, changes: readonly ServerChange[]):
 /**
  * Applies non-overlapping replacements to `text`.
  *
- * Contract: `edits` refer to offsets of `text`; they are applied from the
- * end so earlier offsets stay valid. Overlapping edits are a programmer error.
+ * Contract: `edits` refer to positions of `text`; they are applied from the
+ * end so earlier ones stay valid. Overlapping edits are a programmer error.
  */
 export function applyReplacements(text: string, edits: readonly TextReplacement[]): string {
+  const file = createSourceFile('', text);
   let out = text;
   for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+    out = out.slice(0, offsetOf(file, e.span.start)) + e.newText + out.slice(offsetOf(file, e.span.end));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { AclCriterion, MapFile } from '../model/types';
+import { offsetOf } from '../model/source-file';
 import { matchAclPattern, type AclMatchResult, type AclMethod } from '../matching/match-acl';
 import type { EvalContext } from './eval-context';
 import { splitFetchSuffix } from './fetches';
@@ -107,10 +108,11 @@ function filePatterns(map: MapFile, keysOnly: boolean): string[] {
   }
   const text = map.file.text;
   return map.entries.map((e) => {
-    let end = e.keySpan.start;
+    const start = offsetOf(map.file, e.keySpan.start);
+    let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') {
       end++;
     }
-    return text.slice(e.keySpan.start, end);
+    return text.slice(start, end);
   });
 }

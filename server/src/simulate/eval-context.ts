@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../engine';
 import type { HttpState } from './http-state';
 import type { Directive } from '../model/types';
+import { spanText } from '../model/source-file';
 import type { DecidingLine, MapMatch } from './result';
 import type { TraceLocation, TraceStep } from './trace';
 
@@ -29,7 +30,7 @@ export function at(ctx: EvalContext, d: Directive): TraceLocation {
 /** The line that decided an outcome, as results report it. */
 export function decidingLine(ctx: EvalContext, d: Directive): DecidingLine {
   const f = ctx.loaded.config.file;
-  return { file: f.path, line: d.line, text: f.text.slice(d.span.start, d.span.end).trim() };
+  return { file: f.path, line: d.line, text: spanText(f, d.span).trim() };
 }
 
 /** Records a non-fatal `cannot simulate` reason once. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeLoaded, DEFAULT_ENGINE_OPTIONS, LineTemplateCache, loadConfig, type Issue } from '../../../server/src/engine';
+import { textOf } from '../../helpers/analyze';
 
 const MAP = 'app\\.example\\/v2\\/ be_cloud\napp\\.example\\/ be_onprem\napp\\.example\\/v2\\/x be_cloud\n';
 const BASE = [
@@ -44,7 +45,7 @@ describe('incremental analysis', () => {
     const lines = new LineTemplateCache();
     let text = 'defaults\n  mode http\n  timeout check 1s\n  timeout server 30s\nfrontend fe\n  bind :80\nbackend b\n  server s 1.1.1.1:80 check\n';
     const spans = (t: string, cache?: LineTemplateCache) =>
-      analyzeLoaded(loadConfig(t, cache ? CONFIG : FRESH, source, DEFAULT_ENGINE_OPTIONS, cache ? { lines: cache } : {})).map((i) => [i.code, t.slice(i.span.start, i.span.end)]);
+      analyzeLoaded(loadConfig(t, cache ? CONFIG : FRESH, source, DEFAULT_ENGINE_OPTIONS, cache ? { lines: cache } : {})).map((i) => [i.code, textOf(t, i.span)]);
     spans(text, lines);
     for (const typed of ['0', '00']) {
       text = text.replace('bind :80', `bind :80${typed}`);

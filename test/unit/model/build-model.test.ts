@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
+import { textOf } from '../../helpers/analyze';
 
 const build = (text: string) => buildConfigModel(text, '/etc/haproxy/haproxy.cfg');
 const proxy = (text: string, name: string) => build(text).proxies.find((p) => p.name === name);
@@ -63,8 +64,8 @@ describe('model: servers', () => {
 
   it('keeps the weight and backup tokens of the server line for minimal edits', () => {
     const [aws, onprem] = proxy(seed, 'application-01')?.servers ?? [];
-    expect(seed.slice(aws?.settings.weightWord?.span.start, aws?.settings.weightWord?.span.end)).toBe('25');
-    expect(seed.slice(onprem?.settings.backupWord?.span.start, onprem?.settings.backupWord?.span.end)).toBe('backup');
+    expect(textOf(seed, aws?.settings.weightWord?.span)).toBe('25');
+    expect(textOf(seed, onprem?.settings.backupWord?.span)).toBe('backup');
   });
 
   it('parses weights the way HAProxy does (atol)', () => {
@@ -128,8 +129,8 @@ describe('model: routing rules', () => {
       ['map_beg', 'beg', '/etc/haproxy/p.map', undefined, false],
     ]);
     const r = refs[0];
-    expect(text.slice(r?.pathSpan.start, r?.pathSpan.end)).toBe('/etc/haproxy/domain2backend.map');
-    expect(text.slice(r?.defaultSpan?.start, r?.defaultSpan?.end)).toBe('bk_default');
+    expect(textOf(text, r?.pathSpan)).toBe('/etc/haproxy/domain2backend.map');
+    expect(textOf(text, r?.defaultSpan)).toBe('bk_default');
   });
 });
 

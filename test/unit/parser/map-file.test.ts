@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMapModel } from '../../../server/src/model/build-map';
+import { textOf } from '../../helpers/analyze';
 
 const entries = (text: string) => buildMapModel(text, '/t/x.map').entries.map((e) => [e.key, e.value]);
 
@@ -50,8 +51,8 @@ describe('map file parsing (reference §5.1)', () => {
     const text = '#h\napp\\.example\\/v2\\/   backend-a\n';
     const e = buildMapModel(text, '/t/x.map').entries[0];
     expect(e?.line).toBe(1);
-    expect(text.slice(e?.keySpan.start, e?.keySpan.end)).toBe('app\\.example\\/v2\\/');
-    expect(text.slice(e?.valueSpan.start, e?.valueSpan.end)).toBe('backend-a');
+    expect(textOf(text, e?.keySpan)).toBe('app\\.example\\/v2\\/');
+    expect(textOf(text, e?.valueSpan)).toBe('backend-a');
   });
 
   it('reads the seed article map with its header comment and catch-all line', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
 import { unescapeWord } from '../../../server/src/parser/words';
 import { directivesOf, wordValues } from '../../helpers/words';
+import { textOf } from '../../helpers/analyze';
 
 const codes = (text: string): string[] => buildConfigModel(text, '/t/haproxy.cfg').issues.map((i) => i.code);
 
@@ -86,7 +87,7 @@ describe('config tokenizer: quoting and escapes (reference §1.3)', () => {
     const w = directivesOf(text)[1]?.words[1];
     expect(w?.raw).toBe('"a b"');
     expect(w?.value).toBe('a b');
-    expect(text.slice(w?.span.start, w?.span.end)).toBe('"a b"');
+    expect(textOf(text, w?.span)).toBe('"a b"');
   });
 });
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
 import { buildMapModel } from '../../../server/src/model/build-map';
+import { textOf } from '../../helpers/analyze';
 import {
   applicationStem, backendChain, lineChanges, literalPrefix, pathRegex, planPromote, planReplication, restoreLineChanges, unifiedDiff,
 } from '../../../server/src/ramp';
@@ -30,7 +31,7 @@ describe('planPromote', () => {
     const plan = planPromote(config, map, 3);
     expect('problem' in plan ? plan.problem : [plan.from.backend, plan.to.backend]).toEqual(['application-02-mixed', 'application-02-on-cloud']);
     if (!('problem' in plan)) {
-      expect(map.file.text.slice(plan.edit.span.start, plan.edit.span.end)).toBe('application-02-mixed');
+      expect(textOf(map.file.text, plan.edit.span)).toBe('application-02-mixed');
     }
   });
 

@@ -1,5 +1,5 @@
-import type { SourceFile } from '../../model/source-file';
-import type { Span } from '../../model/span';
+import { offsetOf, positionOfOffset, type SourceFile } from '../../model/source-file';
+import { packPosition, type Span } from '../../model/span';
 import type { Directive, Word } from '../../model/types';
 import type { TextEdit } from '../issue';
 
@@ -14,7 +14,7 @@ export function lineIndent(file: SourceFile, line: number): string {
 
 /** Inserts `text` as a whole new line above 0-based `line`, indented like it. */
 export function insertLineAbove(file: SourceFile, line: number, text: string): TextEdit {
-  const at = file.lineStarts[line] ?? file.text.length;
+  const at = line < file.lineStarts.length ? packPosition(line, 0) : positionOfOffset(file, file.text.length);
   return { file: file.path, span: { start: at, end: at }, newText: `${lineIndent(file, line)}${text}${lineBreakOf(file)}` };
 }
 
@@ -28,8 +28,11 @@ export function replaceSpan(file: SourceFile, span: Span, newText: string): Text
  * it, so the line keeps single separators.
  */
 export function removeWords(file: SourceFile, first: Word, last: Word | undefined): TextEdit {
+  // Blanks before a word are on its line: stepping back one column is stepping back one character.
   let start = first.span.start;
-  while (start > 0 && (file.text[start - 1] === ' ' || file.text[start - 1] === '\t')) {
+  let offset = offsetOf(file, start);
+  while (offset > 0 && (file.text[offset - 1] === ' ' || file.text[offset - 1] === '\t')) {
+    offset--;
     start--;
   }
   return { file: file.path, span: { start, end: (last ?? first).span.end }, newText: '' };

@@ -1,4 +1,6 @@
 import type { TextEdit } from '../issue';
+import { positionOfOffset } from '../../model/source-file';
+import { packPosition } from '../../model/span';
 import type { MapEntry, MapFile } from '../../model/types';
 import { analyzeMapReachability } from './analyze-map-reachability';
 import type { LineReachability } from './line-reachability';
@@ -7,14 +9,14 @@ import type { MapMatch } from '../../model/types';
 /** The whole line of `entry`, line break included (or the preceding one for a last line without break). */
 function fullLine(map: MapFile, entry: MapEntry): { start: number; end: number; text: string } {
   const { text, lineStarts } = map.file;
-  const start = lineStarts[entry.line] ?? entry.span.start;
+  const start = lineStarts[entry.line] ?? 0;
   const next = lineStarts[entry.line + 1];
   if (next !== undefined) {
-    return { start, end: next, text: text.slice(start, next) };
+    return { start: packPosition(entry.line, 0), end: packPosition(entry.line + 1, 0), text: text.slice(start, next) };
   }
   const body = text.slice(start);
   const before = start > 0 && text.charAt(start - 1) === '\n' ? (start > 1 && text.charAt(start - 2) === '\r' ? 2 : 1) : 0;
-  return { start: start - before, end: text.length, text: `${body}\n` };
+  return { start: positionOfOffset(map.file, start - before), end: positionOfOffset(map.file, text.length), text: `${body}\n` };
 }
 
 /** Edits that delete the line of `entry`. */
@@ -26,7 +28,7 @@ export function deleteLineEdits(map: MapFile, entry: MapEntry): TextEdit[] {
 /** Edits that move the line of `entry` to just above the line of `target`. */
 export function moveLineEdits(map: MapFile, entry: MapEntry, target: MapEntry): TextEdit[] {
   const line = fullLine(map, entry);
-  const at = map.file.lineStarts[target.line] ?? target.span.start;
+  const at = packPosition(target.line, 0);
   return [
     { file: map.file.path, span: { start: at, end: at }, newText: line.text },
     { file: map.file.path, span: { start: line.start, end: line.end }, newText: '' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDuplicateServerNames } from '../../../../server/src/analysis/checks/server-duplicate-name';
-import { applyEdits, runCheck, spanText } from '../../../helpers/analyze';
+import { applyEdits, positionIn, runCheck, spanText } from '../../../helpers/analyze';
 
 describe('checkDuplicateServerNames', () => {
   it('reports the second server with a name already used in the backend', () => {
@@ -8,8 +8,8 @@ describe('checkDuplicateServerNames', () => {
     const issues = runCheck(checkDuplicateServerNames, text);
     expect(issues.map((i) => [i.code, i.severity])).toEqual([['server/duplicate-name', 'error']]);
     expect(issues[0]?.message).toBe("Server name 's1' is already used on line 2 of backend 'b': HAProxy refuses duplicate server names in a backend");
-    expect(issues[0]?.span.start).toBe(text.lastIndexOf('s1'));
-    expect(issues[0]?.related?.[0]?.span.start).toBe(text.indexOf('s1'));
+    expect(issues[0]?.span.start).toBe(positionIn(text, text.lastIndexOf('s1')));
+    expect(issues[0]?.related?.[0]?.span.start).toBe(positionIn(text, text.indexOf('s1')));
   });
 
   it('offers a rename to a free name', () => {
