@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeConfigFile, analyzeLoaded, buildMapModel, LineTemplateCache, loadConfig, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
+import { analyzeConfigFile, analyzeMapFiles, buildMapModel, LineTemplateCache, loadConfig, sameMapInputs, type EngineOptions, type Issue, type LoadedConfig, type MapFile } from './engine';
 
 /** One analysed config (an open buffer or a workspace file on disk). */
 export interface AnalyzedDocument {
@@ -56,21 +56,31 @@ export function documentKind(uri: string, languageId?: string): 'config' | 'map'
   return uri.endsWith('.map') ? 'map' : 'config';
 }
 
-/** An analysed document whose issues are computed when first read, the config's own ones cheaply. */
-function lazyAnalysis(base: Omit<AnalyzedDocument, 'issues' | 'configIssues'>): AnalyzedDocument {
+/**
+ * An analysed document whose issues are computed when first read: the
+ * config's own, then those in its map files (`mapIssues` may reuse them).
+ */
+function lazyAnalysis(base: Omit<AnalyzedDocument, 'issues' | 'configIssues'>, mapIssues: () => readonly Issue[]): AnalyzedDocument {
   let all: readonly Issue[] | undefined;
   let own: readonly Issue[] | undefined;
   return {
     ...base,
     get issues(): readonly Issue[] {
-      all ??= analyzeLoaded(base.loaded);
+      all ??= [...this.configIssues, ...mapIssues()];
       return all;
     },
     get configIssues(): readonly Issue[] {
-      own ??= all ? all.filter((i) => i.file === base.path) : analyzeConfigFile(base.loaded);
+      own ??= analyzeConfigFile(base.loaded);
       return own;
     },
   };
+}
+
+/** The map-file issues of a config's last analysis that computed them, and what they were computed from. */
+interface MapShare {
+  readonly optionsKey: string;
+  readonly loaded: LoadedConfig;
+  readonly issues: readonly Issue[];
 }
 
 interface ConfigEntry {
@@ -87,6 +97,8 @@ export class DocumentCache {
   private readonly workspaceConfigs = new Set<string>();
   /** Per config: line templates of its last build, so an edit re-tokenizes only changed lines. */
   private readonly lineCaches = new Map<string, LineTemplateCache>();
+  /** Per config: its map-file issues, reused by the next version while their inputs are the same (typing in a backend). */
+  private readonly mapShares = new Map<string, MapShare>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -111,7 +123,8 @@ export class DocumentCache {
     const lines = this.lineCaches.get(uri) ?? new LineTemplateCache();
     this.lineCaches.set(uri, lines);
     const loaded = loadConfig(text, path, source, options, { parsedMap: (p, t) => this.parsedMap(p, t), lines });
-    const analyzed = lazyAnalysis({ uri, path, version: open?.version, loaded, dependencies: tried });
+    const optionsKey = JSON.stringify(options);
+    const analyzed = lazyAnalysis({ uri, path, version: open?.version, loaded, dependencies: tried }, () => this.mapShare(uri, optionsKey, loaded));
     this.unindex(uri);
     this.dependencies.set(uri, tried);
     for (const p of tried) {
@@ -121,6 +134,13 @@ export class DocumentCache {
     }
     this.configs.set(uri, { key, analyzed });
     return analyzed;
+  }
+
+  private mapShare(uri: string, optionsKey: string, loaded: LoadedConfig): readonly Issue[] {
+    const last = this.mapShares.get(uri);
+    const issues = last && last.optionsKey === optionsKey && sameMapInputs(last.loaded, loaded) ? last.issues : analyzeMapFiles(loaded);
+    this.mapShares.set(uri, { optionsKey, loaded, issues });
+    return issues;
   }
 
   /** The last analysis of `uri`, whatever its options; undefined when never analysed. */
@@ -162,6 +182,7 @@ export class DocumentCache {
   drop(uri: string): void {
     this.configs.delete(uri);
     this.lineCaches.delete(uri);
+    this.mapShares.delete(uri);
     this.disk.delete(uriToPath(uri));
     this.maps.delete(uriToPath(uri));
     if (!this.workspaceConfigs.has(uri)) {
@@ -174,6 +195,7 @@ export class DocumentCache {
     this.configs.clear();
     this.maps.clear();
     this.disk.clear();
+    this.mapShares.clear();
   }
 
   addWorkspaceConfig(uri: string): void {
@@ -184,6 +206,7 @@ export class DocumentCache {
     this.workspaceConfigs.delete(uri);
     if (!this.documents.get(uri)) {
       this.configs.delete(uri);
+      this.mapShares.delete(uri);
       this.unindex(uri);
     }
   }

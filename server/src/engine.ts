@@ -4,7 +4,8 @@
  * come in through a MapSource.
  */
 import { runChecks } from './analysis/analyze';
-import { CONFIG_FILE_CHECKS } from './analysis/checks';
+import { CONFIG_FILE_CHECKS, MAP_REPORTING_CHECKS } from './analysis/checks';
+import { sameItems } from './model/build-memo';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type ResolvedMap } from './analysis/check';
 import type { Issue } from './analysis/issue';
 import { buildConfigModel } from './model/build-model';
@@ -99,4 +100,35 @@ export function analyzeLoaded(loaded: LoadedConfig, signal?: AbortSignal): Issue
 export function analyzeConfigFile(loaded: LoadedConfig): Issue[] {
   const path = loaded.config.file.path;
   return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, CONFIG_FILE_CHECKS).filter((i) => i.file === path);
+}
+
+/** The issues located in the map files a config uses: the rest of analyzeLoaded, beside analyzeConfigFile. */
+export function analyzeMapFiles(loaded: LoadedConfig): Issue[] {
+  const path = loaded.config.file.path;
+  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, MAP_REPORTING_CHECKS).filter((i) => i.file !== path);
+}
+
+/**
+ * Whether two loads of a config (under the same options) give the same
+ * analyzeMapFiles: the same parsed map files, the same map reference
+ * objects (the model reuses them while their lines are unchanged) and the
+ * same backend names, which is all the map-reporting checks read.
+ */
+export function sameMapInputs(a: LoadedConfig, b: LoadedConfig): boolean {
+  if (a.maps.size !== b.maps.size || !sameItems(a.config.mapReferences, b.config.mapReferences) || a.config.backendsByName.size !== b.config.backendsByName.size) {
+    return false;
+  }
+  for (const [written, m] of a.maps) {
+    const other = b.maps.get(written);
+    if (!other || other.map !== m.map || other.resolvedPath !== m.resolvedPath) {
+      return false;
+    }
+  }
+  const names = b.config.backendsByName.keys();
+  for (const name of a.config.backendsByName.keys()) {
+    if (names.next().value !== name) {
+      return false;
+    }
+  }
+  return true;
 }

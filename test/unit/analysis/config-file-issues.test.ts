@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeConfigFile, analyzeLoaded, DEFAULT_ENGINE_OPTIONS, loadConfig, type LoadedConfig } from '../../../server/src/engine';
+import { analyzeConfigFile, analyzeLoaded, analyzeMapFiles, DEFAULT_ENGINE_OPTIONS, loadConfig, sameMapInputs, type LoadedConfig } from '../../../server/src/engine';
+import type { Issue } from '../../../server/src/analysis/issue';
+import { buildMapModel, LineTemplateCache, type MapFile } from '../../../server/src/engine';
 import { corpusAvailable, corpusEntries, CORPUS_DIR } from '../../helpers/corpus';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/migration');
@@ -23,8 +25,11 @@ function load(text: string, file: string, maps: Record<string, string> = {}): Lo
 
 /** The config's share of the full analysis, which analyzeConfigFile must give without the map-only checks. */
 const configShare = (loaded: LoadedConfig) => analyzeLoaded(loaded).filter((i) => i.file === loaded.config.file.path);
+/** The map files' share, in a fixed order (the two analyses run the checks in different orders). */
+const mapShare = (loaded: LoadedConfig) => sorted(analyzeLoaded(loaded).filter((i) => i.file !== loaded.config.file.path));
+const sorted = (issues: readonly Issue[]) => [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
 
-describe('analyzeConfigFile', () => {
+describe('analyzeConfigFile and analyzeMapFiles', () => {
   it('gives the config its issues of the full analysis, on the example with planted mistakes in both files', () => {
     const cfgPath = path.join(EXAMPLE, 'haproxy.cfg');
     const mapPath = path.join(EXAMPLE, 'domain2backend.map');
@@ -39,12 +44,32 @@ describe('analyzeConfigFile', () => {
     expect(full.some((i) => i.file === mapPath && i.code === 'map/unreachable-line')).toBe(true);
     expect(full.some((i) => i.file === cfgPath && i.code === 'backend/undefined')).toBe(true);
     expect(analyzeConfigFile(loaded)).toEqual(configShare(loaded));
+    expect(full.some((i) => i.file === mapPath && i.code === 'backend/undefined')).toBe(true);
+    expect(sorted(analyzeMapFiles(loaded))).toEqual(mapShare(loaded));
+  });
+
+  it('says a load has the same map inputs as another only while maps, map references and backend names are the same', () => {
+    const cfgPath = path.join(EXAMPLE, 'haproxy.cfg');
+    const cfg = readFileSync(cfgPath, 'utf8');
+    const lines = new LineTemplateCache();
+    const at = (text: string) => loadConfig(text, cfgPath, { read: readOrUndefined }, { ...DEFAULT_ENGINE_OPTIONS, mapRoots: [{ from: '/etc/haproxy', to: EXAMPLE }] }, { lines, parsedMap: (p, t) => (parsed[p] ??= buildMapModel(t, p)) });
+    const parsed: Record<string, MapFile> = {};
+    const first = at(cfg);
+    const server = cfg.indexOf('weight', cfg.indexOf('server '));
+    // A weight changed inside a backend: nothing the map-reporting checks read.
+    expect(sameMapInputs(first, at(cfg.slice(0, server) + 'weight 7 ' + cfg.slice(server)))).toBe(true);
+    // A backend renamed (map values may name it), a map reference's default changed, a map parsed again.
+    expect(sameMapInputs(first, at(cfg.replace(/backend (\S+)/, 'backend $1-renamed')))).toBe(false);
+    expect(sameMapInputs(first, at(cfg.replace('domain2backend.map,bk_default)', 'domain2backend.map,bk_other)')))).toBe(false);
+    delete parsed[Object.keys(parsed)[0] as string];
+    expect(sameMapInputs(first, at(cfg))).toBe(false);
   });
 
   it.skipIf(!corpusAvailable())(`gives the same issues as the config's share of the full analysis on every corpus config (${CORPUS_DIR})`, () => {
     for (const e of corpusEntries().filter((x) => x.kind === 'config')) {
       const loaded = load(readFileSync(e.path, 'utf8'), e.path);
       expect(analyzeConfigFile(loaded), e.name).toEqual(configShare(loaded));
+      expect(sorted(analyzeMapFiles(loaded)), e.name).toEqual(mapShare(loaded));
     }
   });
 });

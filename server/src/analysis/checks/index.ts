@@ -36,5 +36,8 @@ export const ALL_CHECKS: readonly Check[] = [
  */
 export const MAP_FILE_CHECKS: readonly Check[] = [checkUnreachableMapLines];
 
+/** Every check that can report on a map file: the rest only ever report on the config. */
+export const MAP_REPORTING_CHECKS: readonly Check[] = [checkUndefinedBackends, checkUnreachableMapLines];
+
 /** Every check that can report on the config file itself. */
 export const CONFIG_FILE_CHECKS: readonly Check[] = ALL_CHECKS.filter((c) => !MAP_FILE_CHECKS.includes(c));
