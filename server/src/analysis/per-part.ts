@@ -2,7 +2,6 @@ import type { SourceFile } from '../model/source-file';
 import type { Directive, HaproxyConfig, Proxy, Section } from '../model/types';
 import type { Check } from './check';
 import type { Issue } from './issue';
-import { sameItems } from '../model/build-memo';
 
 /*
  * Checks made of what they find in one part of the config at a time. The
@@ -13,59 +12,114 @@ import { sameItems } from '../model/build-memo';
  * `find` must therefore read nothing but its part and the file text of the
  * part's own lines.
  *
- * What was found is kept per config file for its last run only, by
- * position first (after an edit most parts sit where they were), then by
- * identity. No weak table: thousands of weak entries per keystroke cost the
- * garbage collector more than the checks themselves.
+ * What was found is kept per config file for its last run only, for the
+ * parts that have issues. After an edit the parts before and after it are
+ * the same objects at both ends of the list, so a run compares the two
+ * lists from each end and looks only at the window in between. No weak
+ * table: thousands of weak entries per keystroke cost the garbage collector
+ * more than the checks themselves.
  */
 
 interface LastRun<T> {
   readonly parts: readonly T[];
-  readonly found: readonly (readonly Issue[])[];
+  /** What was found, by part index, for the parts that have issues (most have none). */
+  readonly found: ReadonlyMap<number, readonly Issue[]>;
   readonly issues: Issue[];
 }
 
 /** Configs whose last run is kept, per check (the language server holds a few open configs). */
 const KEPT_FILES = 16;
 
-function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => Iterable<T>, find: (part: T, file: SourceFile) => Issue[]): Check {
+const NONE: readonly Issue[] = [];
+
+function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => readonly T[], find: (part: T, file: SourceFile) => Issue[]): Check {
   const lastRuns = new Map<string, LastRun<T>>();
   return (ctx) => {
     const path = ctx.config.file.path;
+    const now = parts(ctx.config);
     const last = lastRuns.get(path);
-    const now: T[] = [...parts(ctx.config)];
-    if (last && sameItems(last.parts, now)) {
-      return last.issues;
-    }
-    let byPart: Map<T, readonly Issue[]> | undefined;
-    const found: (readonly Issue[])[] = [];
-    const issues: Issue[] = [];
-    for (let i = 0; i < now.length; i++) {
-      const part = now[i] as T;
-      let f = last?.parts[i] === part ? last.found[i] : undefined;
-      if (!f && last) {
-        // Parts after an added or removed part changed index, not identity.
-        byPart ??= new Map(last.parts.map((p, j) => [p, last.found[j] as readonly Issue[]]));
-        f = byPart.get(part);
-      }
-      f ??= find(part, ctx.config.file);
-      found.push(f);
-      for (const issue of f) {
-        issues.push(issue);
-      }
+    const run = last ? rerun(last, now, (part) => find(part, ctx.config.file)) : firstRun(now, (part) => find(part, ctx.config.file));
+    if (run === last) {
+      return run.issues;
     }
     lastRuns.delete(path);
-    lastRuns.set(path, { parts: now, found, issues });
+    lastRuns.set(path, run);
     if (lastRuns.size > KEPT_FILES) {
       lastRuns.delete(lastRuns.keys().next().value as string);
     }
-    return issues;
+    return run.issues;
   };
+}
+
+function firstRun<T>(parts: readonly T[], find: (part: T) => Issue[]): LastRun<T> {
+  const found = new Map<number, readonly Issue[]>();
+  parts.forEach((part, i) => {
+    const f = find(part);
+    if (f.length > 0) {
+      found.set(i, f);
+    }
+  });
+  return { parts, found, issues: flatten(found) };
+}
+
+/**
+ * The run on `parts` from the last run: an edit leaves the parts before and
+ * after it the same objects, so only the window between the longest common
+ * head and tail is looked at, and only its new objects are checked.
+ */
+function rerun<T>(last: LastRun<T>, parts: readonly T[], find: (part: T) => Issue[]): LastRun<T> {
+  const before = last.parts;
+  const common = Math.min(before.length, parts.length);
+  let head = 0;
+  while (head < common && before[head] === parts[head]) {
+    head++;
+  }
+  if (head === parts.length && head === before.length) {
+    return last;
+  }
+  let tail = 0;
+  while (tail < common - head && before[before.length - 1 - tail] === parts[parts.length - 1 - tail]) {
+    tail++;
+  }
+  const oldEnd = before.length - tail;
+  const newEnd = parts.length - tail;
+  const found = new Map<number, readonly Issue[]>();
+  const inOldWindow = new Map<T, readonly Issue[]>();
+  for (let i = head; i < oldEnd; i++) {
+    inOldWindow.set(before[i] as T, last.found.get(i) ?? NONE);
+  }
+  for (const [i, f] of last.found) {
+    if (i < head) {
+      found.set(i, f);
+    } else if (i >= oldEnd) {
+      found.set(i + newEnd - oldEnd, f);
+    }
+  }
+  for (let i = head; i < newEnd; i++) {
+    const part = parts[i] as T;
+    // A part that only changed place inside the window keeps what was found.
+    const f = inOldWindow.get(part) ?? find(part);
+    if (f.length > 0) {
+      found.set(i, f);
+    }
+  }
+  return { parts, found, issues: flatten(found) };
+}
+
+/** The issues of every part, in part order. */
+function flatten(found: ReadonlyMap<number, readonly Issue[]>): Issue[] {
+  const issues: Issue[] = [];
+  for (const i of [...found.keys()].sort((a, b) => a - b)) {
+    for (const issue of found.get(i) as readonly Issue[]) {
+      issues.push(issue);
+    }
+  }
+  return issues;
 }
 
 /** `backends` are `backend` and `listen` sections by name, `all` every proxy. */
 export function perProxyCheck(which: 'backends' | 'all', find: (proxy: Proxy, file: SourceFile) => Issue[]): Check {
-  return perPartCheck((config) => (which === 'backends' ? config.backendsByName.values() : config.proxies), find);
+  return perPartCheck((config) => (which === 'backends' ? backendList(config) : config.proxies), find);
 }
 
 /** Every section, of any kind, whose lines decide the issues alone. */
@@ -76,4 +130,16 @@ export function perSectionCheck(find: (section: Section, file: SourceFile) => Is
 /** Every directive, when its own line decides the issues. */
 export function perDirectiveCheck(find: (directive: Directive, file: SourceFile) => Issue[]): Check {
   return perPartCheck((config) => config.directives, find);
+}
+
+const backendLists = new WeakMap<HaproxyConfig, readonly Proxy[]>();
+
+/** The config's backends by name as an array, made once per config for every check that reads it. */
+function backendList(config: HaproxyConfig): readonly Proxy[] {
+  let list = backendLists.get(config);
+  if (!list) {
+    list = [...config.backendsByName.values()];
+    backendLists.set(config, list);
+  }
+  return list;
 }
