@@ -22,7 +22,7 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
   // The last build's lines and directives by line number: a line object that survived sits on the same line number.
-  const last = memo.last<{ lines: readonly (ConfigLine | undefined)[]; built: readonly (BuiltDirective | undefined)[] }>('directives');
+  const last = memo.last<LastScan>('directives');
   const lineObjects: (ConfigLine | undefined)[] = [];
   const built: (BuiltDirective | undefined)[] = [];
   const stack: { ctx: ConditionalContext; block: { condition: string; startLine: number; endLine: number | undefined } }[] = [];
@@ -34,11 +34,12 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
       }
       continue;
     }
-    if (l.words.length > MAX_WORDS) {
-      issues.push({ code: 'syntax/too-many-words', severity: 'error', message: `Too many words on this line (${l.words.length}): HAProxy accepts at most ${MAX_WORDS}`, file, span: l.span });
-    }
     const kw = first.value;
-    if (kw === '.if' || kw === '.elif' || kw === '.else' || kw === '.endif') {
+    // A directive outside `.if` blocks carries its own line's problems (plainDirective).
+    if (l.words.length > MAX_WORDS && (stack.length > 0 || CONDITIONAL_KEYWORDS.has(kw) || MESSAGE_DIRECTIVES.has(kw))) {
+      issues.push(tooManyWords(l, file));
+    }
+    if (CONDITIONAL_KEYWORDS.has(kw)) {
       const condition = l.words.slice(1).map((w) => w.value).join(' ');
       if (kw === '.if') {
         const block = { condition, startLine: l.line, endLine: undefined as number | undefined };
@@ -64,7 +65,7 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     }
     if (stack.length === 0) {
       // Outside `.if` blocks a directive depends on its line alone.
-      const b = (last?.lines[l.line] === l ? last.built[l.line] : undefined) ?? toDirective(l, file, NO_CONDITIONS);
+      const b = (last?.lines[l.line] === l ? last.built[l.line] : undefined) ?? plainDirective(l, file);
       lineObjects[l.line] = l;
       built[l.line] = b;
       directives.push(b.directive);
@@ -77,7 +78,7 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
       issues.push(...b.issues);
     }
   }
-  memo.remember('directives', { lines: lineObjects, built });
+  memo.remember<LastScan>('directives', { lines: lineObjects, built });
   for (const open of stack) {
     issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
   }
@@ -88,6 +89,74 @@ interface BuiltDirective {
   readonly directive: Directive;
   readonly issues: Issue[];
 }
+
+/** The last scan's line objects and directives outside `.if` blocks, by line number. */
+interface LastScan {
+  readonly lines: readonly (ConfigLine | undefined)[];
+  readonly built: readonly (BuiltDirective | undefined)[];
+}
+
+function tooManyWords(l: ConfigLine, file: string): Issue {
+  return { code: 'syntax/too-many-words', severity: 'error', message: `Too many words on this line (${l.words.length}): HAProxy accepts at most ${MAX_WORDS}`, file, span: l.span };
+}
+
+/** A directive outside `.if` blocks, with what HAProxy reports reading its line. */
+function plainDirective(l: ConfigLine, file: string): BuiltDirective {
+  const b = toDirective(l, file, NO_CONDITIONS);
+  return l.words.length > MAX_WORDS ? { directive: b.directive, issues: [tooManyWords(l, file), ...b.issues] } : b;
+}
+
+/** What lines `from` to `to` (exclusive) yield outside any `.if` block. */
+export interface PlainLinesScan {
+  readonly directives: Directive[];
+  readonly comments: DirectiveScan['comments'];
+  readonly issues: Issue[];
+}
+
+/**
+ * Scans lines `from` to `to` of `byLine` that are known to be outside any
+ * `.if` block, and records them for the next full scan; undefined when one of
+ * them opens, continues or closes a block (the whole file must be scanned).
+ */
+export function scanPlainLines(byLine: readonly (ConfigLine | undefined)[], from: number, to: number, file: string, memo: BuildMemo): PlainLinesScan | undefined {
+  const last = memo.last<LastScan>('directives');
+  if (!last) {
+    return undefined;
+  }
+  const out: PlainLinesScan = { directives: [], comments: [], issues: [] };
+  const lines = last.lines.slice();
+  const built = last.built.slice();
+  for (let n = from; n < to; n++) {
+    const l = byLine[n];
+    lines[n] = undefined;
+    built[n] = undefined;
+    const first = l?.words[0];
+    if (!l || !first) {
+      if (l?.comment) {
+        out.comments.push({ line: l.line, text: l.comment.text, span: l.comment.span });
+      }
+      continue;
+    }
+    if (CONDITIONAL_KEYWORDS.has(first.value)) {
+      return undefined;
+    }
+    if (MESSAGE_DIRECTIVES.has(first.value)) {
+      if (l.words.length > MAX_WORDS) {
+        out.issues.push(tooManyWords(l, file));
+      }
+      continue;
+    }
+    const b = plainDirective(l, file);
+    lines[n] = l;
+    built[n] = b;
+    out.directives.push(b.directive);
+    out.issues.push(...b.issues);
+  }
+  memo.remember<LastScan>('directives', { lines, built });
+  return out;
+}
+
+const CONDITIONAL_KEYWORDS = new Set(['.if', '.elif', '.else', '.endif']);
 
 const NO_CONDITIONS: readonly ConditionalContext[] = [];
 

@@ -20,14 +20,22 @@ export interface ConfigLine {
   readonly broken: boolean;
 }
 
-/** Above this many changed lines a whole-file parse is cheaper than line by line. */
-const WHOLE_FILE_THRESHOLD = 64;
-
 /** The lines of a config and the file index they were read with. */
 export interface ReadLines {
   readonly file: SourceFile;
-  readonly lines: ConfigLine[];
+  /** By line number: the line's words, undefined for a blank line. */
+  readonly byLine: readonly (ConfigLine | undefined)[];
+  /** By line number: the template the line was made from. */
+  readonly templates: readonly (LineTemplate | undefined)[];
+  /**
+   * When the edit kept the line count: the lines `from` to `to` (exclusive)
+   * were read again, every other line is the previous build's object.
+   */
+  readonly changed: { readonly from: number; readonly to: number } | undefined;
 }
+
+/** Above this many changed lines a whole-file parse is cheaper than line by line. */
+const WHOLE_FILE_THRESHOLD = 64;
 
 /**
  * Reads a config into lines of words. The whole file goes through the
@@ -35,43 +43,52 @@ export interface ReadLines {
  * tokenizes only the lines between the first and last change and reuses
  * the lines before and after them: the same objects while they keep their
  * line numbers (positions are line and column, see span.ts), new objects
- * from the same templates when lines were added or removed above them. This module and
- * build-map.ts (through line-templates.ts) are the only readers of
- * Chevrotain's CST.
+ * from the same templates when lines were added or removed above them.
+ * This module and build-map.ts (through line-templates.ts) are the only
+ * readers of Chevrotain's CST.
  */
-export function readConfigLines(path: string, text: string, cache: LineTemplateCache, issues: Issue[]): ReadLines {
+export function readConfigLines(path: string, text: string, cache: LineTemplateCache): ReadLines {
   const previous = cache.previous;
-  const templates: (LineTemplate | undefined)[] = [];
-  const objects: (ConfigLine | undefined)[] = [];
-  let file: SourceFile | undefined;
-  if (previous && previous.file.path === path) {
-    file = readChangedLines(previous, text, cache.env, templates, objects);
-  }
-  if (!file) {
-    file = createSourceFile(path, text);
-    readWholeFile(file, cache.env, templates, objects, issues);
-  }
-  const missing = missingFinalNewline(text, path);
-  if (missing) {
-    issues.push(issueAtPositions(file, missing));
-  }
+  const read = previous && previous.file.path === path ? readChangedLines(previous, text, cache.env) : undefined;
+  const result = read ?? readWholeFile(createSourceFile(path, text), cache.env);
+  cache.previous = { file: result.file, templates: result.templates, lines: result.byLine };
+  return result;
+}
+
+/** The non-blank lines, in order. */
+export function nonBlankLines(read: ReadLines): ConfigLine[] {
   const lines: ConfigLine[] = [];
-  for (let i = 0; i < objects.length; i++) {
-    const line = objects[i];
+  for (const line of read.byLine) {
     if (line) {
-      pushProblems(templates[i] as LineTemplate, packPosition(i, 0), path, issues);
       lines.push(line);
     }
   }
-  cache.previous = { file, templates, lines: objects };
-  return { file, lines };
+  return lines;
+}
+
+/** What HAProxy reports while reading lines `from` to `to` (exclusive): tokens it cannot read, bad escapes. */
+export function lineProblems(read: ReadLines, from = 0, to = read.byLine.length): Issue[] {
+  const issues: Issue[] = [];
+  for (let i = from; i < to; i++) {
+    const t = read.templates[i];
+    if (t && t.problems.length > 0) {
+      pushProblems(t, packPosition(i, 0), read.file.path, issues);
+    }
+  }
+  return issues;
+}
+
+/** The missing-final-line-break error of a text, if any. */
+export function finalLineBreakIssue(file: SourceFile): Issue | undefined {
+  const missing = missingFinalNewline(file.text, file.path);
+  return missing && issueAtPositions(file, missing);
 }
 
 /**
- * Fills `templates` and `objects` from the previous build and the changed
- * lines; undefined, with nothing filled, when the whole file must be read.
+ * The lines from the previous build and the changed lines; undefined when
+ * the whole file must be read.
  */
-function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[]): SourceFile | undefined {
+function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup): ReadLines | undefined {
   const before = previous.file.text;
   const prefix = commonPrefixLength(before, text);
   const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
@@ -82,27 +99,38 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup,
   if (changedEnd - head > WHOLE_FILE_THRESHOLD || file.lineBreak !== previous.file.lineBreak) {
     return undefined;
   }
-  for (let i = 0; i < head; i++) {
-    templates.push(previous.templates[i]);
-    objects.push(previous.lines[i]);
-  }
-  for (let i = head; i < changedEnd; i++) {
+  const fresh = (i: number): LineTemplate | undefined => {
     const base = starts[i] as number;
     // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
-    const t = templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
+    return templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
+  };
+  // Typing in a line moves no other line: the previous arrays, copied, with the changed lines replaced.
+  if (starts.length === previous.templates.length && (tail === undefined || tail.lineShift === 0)) {
+    const templates = previous.templates.slice();
+    const byLine = previous.lines.slice();
+    for (let i = head; i < changedEnd; i++) {
+      const t = fresh(i);
+      templates[i] = t;
+      byLine[i] = t && instantiate(t, i);
+    }
+    return { file, templates, byLine, changed: { from: head, to: changedEnd } };
+  }
+  const templates = previous.templates.slice(0, head);
+  const byLine = previous.lines.slice(0, head);
+  for (let i = head; i < changedEnd; i++) {
+    const t = fresh(i);
     templates.push(t);
-    objects.push(t && instantiate(t, i));
+    byLine.push(t && instantiate(t, i));
   }
   if (tail) {
-    // Typing in a line moves no other line; adding or removing lines renumbers the lines below.
-    const sameLines = tail.lineShift === 0;
+    // Lines added or removed above renumber the lines below: same templates, new objects.
     for (let i = tail.newLine; i < starts.length; i++) {
       const t = previous.templates[i - tail.lineShift];
       templates.push(t);
-      objects.push(sameLines ? previous.lines[i] : t && instantiate(t, i));
+      byLine.push(t && instantiate(t, i));
     }
   }
-  return file;
+  return { file, templates, byLine, changed: undefined };
 }
 
 /** A fresh copy of `s` (V8 copies slices shorter than 13 characters anyway). */
@@ -122,13 +150,15 @@ function lineContentEnd(text: string, nextStart: number): number {
   return end;
 }
 
-function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplate | undefined)[], objects: (ConfigLine | undefined)[], issues: Issue[]): void {
+function readWholeFile(file: SourceFile, env: EnvLookup): ReadLines {
+  const templates: (LineTemplate | undefined)[] = [];
+  const byLine: (ConfigLine | undefined)[] = [];
   const parsed = parseConfig(file.text, file.path);
-  const byLine = new Map<number, Issue[]>();
+  const issuesByLine = new Map<number, Issue[]>();
   for (const i of parsed.syntaxIssues) {
     if (i.code !== 'syntax/missing-final-newline') {
       const n = lineOfOffset(file, i.span.start);
-      byLine.set(n, [...(byLine.get(n) ?? []), i]);
+      issuesByLine.set(n, [...(issuesByLine.get(n) ?? []), i]);
     }
   }
   // Identical lines (there are thousands of `balance roundrobin`) share one template.
@@ -146,7 +176,7 @@ function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplat
       const base = file.lineStarts[n] as number;
       const key = file.text.slice(base, lineContentEnd(file.text, file.lineStarts[n + 1] ?? file.text.length));
       const shared = byText.get(key);
-      const t = shared ?? templateOfStatement(statement, base, env, byLine.get(n) ?? []);
+      const t = shared ?? templateOfStatement(statement, base, env, issuesByLine.get(n) ?? []);
       if (!shared && t) {
         byText.set(key, t);
       }
@@ -155,8 +185,9 @@ function readWholeFile(file: SourceFile, env: EnvLookup, templates: (LineTemplat
   }
   for (let i = 0; i < templates.length; i++) {
     const t = templates[i];
-    objects.push(t && instantiate(t, i));
+    byLine.push(t && instantiate(t, i));
   }
+  return { file, templates, byLine, changed: undefined };
 }
 
 function pushProblems(t: LineTemplate, base: number, file: string, issues: Issue[]): void {

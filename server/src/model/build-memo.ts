@@ -34,6 +34,12 @@ export class BuildMemo {
     return new BuildTable<V>(this.previous.get(name) as Map<object, V> | undefined, now as Map<object, V>);
   }
 
+  /** Drops the entry of `key` in table `name`: its object left the model without a whole-file build (see splice-model.ts). */
+  forget(name: string, key: object): void {
+    this.previous.get(name)?.delete(key);
+    this.current.get(name)?.delete(key);
+  }
+
   /** Ends a build: what it looked up or made is what the next build can reuse. */
   endBuild(): void {
     this.previous = this.current;

@@ -17,6 +17,11 @@ function fingerprint(m: HaproxyConfig): string {
     proxies: m.proxies,
     defaults: m.defaults,
     mapReferences: m.mapReferences.map((r) => ({ ...r, proxy: r.proxy?.name })),
+    global: m.global,
+    frontends: m.frontends.map((p) => p.name),
+    backendsByName: [...m.backendsByName].map(([name, p]) => [name, p.header.line]),
+    comments: m.comments,
+    conditionals: m.conditionals,
   });
 }
 
@@ -36,6 +41,30 @@ describe('incremental line templates', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('builds the same model as from scratch when lines are retyped in place, section keywords, defaults and .if blocks included', () => {
+    // Each edit replaces one line's content and keeps the line count: the edits a build spliced into the last model sees.
+    const base = 'global\n  maxconn 100\ndefaults base\n  mode http\n  timeout server 30s\nfrontend fe\n  bind :80\n  use_backend %[base,map_beg(/etc/haproxy/d.map,b1)]\n  default_backend b1\nbackend b1\n  server s1 1.2.3.4:80 weight 25 check\n  server s2 1.2.3.5:80 weight 75 backup\nbackend b2 from base\n  balance first\n  server s3 1.2.3.6:80 weight 3\n# note\nbackend b3\n  server s4 1.2.3.7:80 weight 300 observe layer7\n';
+    const contents = [
+      'backend b9', 'frontend f2', 'listen l1', 'defaults', 'defaults other', 'global', 'backend b4 from base', 'userlist u',
+      '  server s9 9.9.9.9:80 weight 5 check', '  server s1 1.2.3.4:80 weight 0', '  timeout check 1s', '  mode tcp', '  use_backend b2 if { path_beg /x }',
+      '.if defined(X)', '.else', '.endif', '.notice "hi"', '# haproxy-migrate: ignore server/weight-out-of-range', '', '  bogus-keyword 1', 'xbackend b2', '  weight "unclosed',
+    ];
+    const retype = fc.tuple(fc.nat(40), fc.nat(contents.length - 1));
+    fc.assert(
+      fc.property(fc.array(retype, { minLength: 1, maxLength: 12 }), (edits) => {
+        const cache = new LineTemplateCache();
+        let lines = base.split('\n');
+        buildConfigModel(base, '/h.cfg', { lineCache: cache });
+        for (const [line, content] of edits) {
+          lines = lines.map((l, i) => (i === line % (lines.length - 1) ? (contents[content] as string) : l));
+          const text = lines.join('\n');
+          expect(fingerprint(buildConfigModel(text, '/h.cfg', { lineCache: cache }))).toBe(fingerprint(buildConfigModel(text, '/h.cfg')));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

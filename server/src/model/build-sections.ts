@@ -1,0 +1,156 @@
+import type { Issue } from '../analysis/issue';
+import { finalLineBreakIssue, type ReadLines } from './build-lines';
+import { sameItems, type BuildMemo } from './build-memo';
+import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
+import { checkKeyword } from './keyword-check';
+import { collectMapReferences } from './map-references';
+import { sampleExpressionIssues } from './sample-expression-issues';
+import { isSectionKeyword } from './sections';
+import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section } from './types';
+
+/*
+ * Sections and what each yields, shared by the whole-file build
+ * (build-model.ts) and the build that reuses the last model around an edit
+ * (splice-model.ts). Both go through the same memo tables, so a section,
+ * directive or outcome made by one is found by the other.
+ */
+
+/** What one section adds to the model. */
+export interface SectionOutcome {
+  /** The defaults the section was built on (its `from` parent for a defaults section). */
+  readonly base: Defaults | undefined;
+  readonly version: string;
+  readonly built: Global | Defaults | Proxy | undefined;
+  readonly issues: readonly Issue[];
+  readonly refs: readonly MapReference[];
+}
+
+/** The model and the parts its issues were gathered from, in the order `config.issues` lists them. */
+export interface ModelParts {
+  readonly version: string;
+  readonly config: HaproxyConfig;
+  /** Problems HAProxy finds reading lines (bad tokens, escapes), by line. */
+  readonly lineIssues: readonly Issue[];
+  /** Problems found turning lines into directives, by line. */
+  readonly scanIssues: readonly Issue[];
+  /** Directives outside any section. */
+  readonly groupIssues: readonly Issue[];
+  /** Keyword and sample expression problems, section after section. */
+  readonly sectionIssues: readonly Issue[];
+}
+
+export const MEMO = { section: 'section', outcome: 'section outcome', directiveIssues: 'directive issues', model: 'model' } as const;
+
+/** The defaults a section builds on: its `from` parent for a defaults section, else `from` or the last defaults above. */
+export function baseOf(s: Section, named: ReadonlyMap<string, Defaults>, last: Defaults | undefined): Defaults | undefined {
+  const from = fromName(s.header);
+  if (s.kind === 'defaults') {
+    return from !== undefined ? named.get(from) : undefined;
+  }
+  if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
+    return from !== undefined ? named.get(from) : last;
+  }
+  return undefined;
+}
+
+/**
+ * What section `s` yields on `base`: the last outcome when the section is
+ * the same object on the same defaults and version, else a new one.
+ */
+export function sectionOutcome(memo: BuildMemo, s: Section, base: Defaults | undefined, named: ReadonlyMap<string, Defaults>, version: string, path: string): SectionOutcome {
+  const outcomes = memo.table<SectionOutcome>(MEMO.outcome);
+  return outcomes.get(s, (c) => c.base === base && c.version === version, () => buildSection(s, base, named, version, (d) => directiveIssuesOf(memo, d, s.kind, path)));
+}
+
+/** Keyword diagnostics depend on the line and the section kind alone: a long section edited in one line re-checks one line. */
+function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'], path: string): readonly Issue[] {
+  const table = memo.table<{ kind: Section['kind']; issues: Issue[] }>(MEMO.directiveIssues);
+  return table.get(d, (c) => c.kind === kind, () => ({ kind, issues: directiveIssues(d, kind, path) })).issues;
+}
+
+function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap<string, Defaults>, version: string, issuesOf: (d: Directive) => readonly Issue[]): SectionOutcome {
+  const issues: Issue[] = [];
+  for (const d of s.directives) {
+    pushAll(issues, issuesOf(d));
+  }
+  let built: SectionOutcome['built'];
+  if (s.kind === 'global') {
+    built = buildGlobal(s);
+  } else if (s.kind === 'defaults') {
+    built = buildDefaults(s, named, version);
+  } else if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
+    built = buildProxy({ ...s, kind: s.kind }, base, version);
+  }
+  const refs: MapReference[] = [];
+  if (built && built.kind !== 'global') {
+    for (const d of s.directives) {
+      pushAll(refs, collectMapReferences(d, built));
+    }
+  }
+  return { base, version, built, issues, refs };
+}
+
+function directiveIssues(d: Directive, section: Section['kind'], path: string): Issue[] {
+  const keyword = checkKeyword(d, section, path);
+  return keyword ? [keyword, ...sampleExpressionIssues(d, path)] : sampleExpressionIssues(d, path);
+}
+
+/**
+ * Groups directives into sections, each starting at a section keyword.
+ * Directives before the first one are reported as outside any section.
+ */
+export function groupSections(directives: readonly Directive[], file: string, issues: Issue[], memo: BuildMemo): Section[] {
+  const sections: Section[] = [];
+  // A section whose lines all survived is the same Section object, so what was derived from it is reused.
+  const byHeader = memo.table<Section>(MEMO.section);
+  let current: { header: Directive; directives: Directive[] } | undefined;
+  const close = (): void => {
+    if (!current) {
+      return;
+    }
+    const { header, directives: body } = current;
+    sections.push(
+      byHeader.get(header, (c) => sameItems(c.directives, body), () => {
+        const last = body[body.length - 1] ?? header;
+        const nameWord = header.args[0] && header.args[0].value !== 'from' ? header.args[0] : undefined;
+        return { kind: header.keyword as Section['kind'], name: nameWord?.value, nameSpan: nameWord?.span, header, directives: body, span: { start: header.span.start, end: last.span.end } };
+      }),
+    );
+  };
+  for (const d of directives) {
+    if (isSectionKeyword(d.keyword)) {
+      close();
+      current = { header: d, directives: [] };
+    } else if (current) {
+      current.directives.push(d);
+    } else {
+      issues.push({ code: 'directive/out-of-section', severity: 'error', message: `'${d.keyword}' is outside any section: a file must start with a section keyword such as 'global' or 'frontend'`, file, span: d.keywordSpan });
+    }
+  }
+  close();
+  return sections;
+}
+
+/** Backends and listens by name, the first of a name winning (HAProxy refuses duplicates; the model keeps the first). */
+export function backendsByNameOf(proxies: readonly Proxy[]): Map<string, Proxy> {
+  const byName = new Map<string, Proxy>();
+  for (const p of proxies) {
+    if (p.kind !== 'frontend' && p.name !== undefined && !byName.has(p.name)) {
+      byName.set(p.name, p);
+    }
+  }
+  return byName;
+}
+
+/** `push(...items)` without spreading: no argument-count limit, no call for an empty list. */
+export function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) {
+    into.push(item);
+  }
+}
+
+/** `config.issues`: the missing final line break, then the parts in reading order. */
+export function modelIssues(read: ReadLines, lineIssues: readonly Issue[], scanIssues: readonly Issue[], groupIssues: readonly Issue[], sectionIssues: readonly Issue[]): Issue[] {
+  const missing = finalLineBreakIssue(read.file);
+  return [...(missing ? [missing] : []), ...lineIssues, ...scanIssues, ...groupIssues, ...sectionIssues];
+}
