@@ -118,7 +118,7 @@ export function parseWordExpression(word: Word): SampleExpression | undefined {
   return parsed.expression ? shiftExpression(parsed.expression, (s) => valueSpanToFile(word, s)) : undefined;
 }
 
-/** Rewrites every span of an expression with `map` (value offsets → file offsets). */
+/** Rewrites every span of an expression with `map` (value offsets → file positions). */
 export function shiftExpression(e: SampleExpression, map: (s: Span) => Span): SampleExpression {
   const call = (c: SampleCall): SampleCall => ({ ...c, nameSpan: map(c.nameSpan), span: map(c.span), argSpans: c.argSpans.map(map) });
   return { fetch: call(e.fetch), converters: e.converters.map(call), span: map(e.span) };

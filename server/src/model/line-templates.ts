@@ -101,8 +101,9 @@ export interface PreviousLines {
 /**
  * The lines of the last build of one document, so the next build (after an
  * edit) tokenizes only the lines between the edit's first and last change:
- * lines before it are reused as they are, lines after it keep their
- * template and move. Pass the same cache to successive builds of a document.
+ * the other lines are reused as they are while the line count stays, and
+ * keep their template when lines were added or removed above them. Pass the
+ * same cache to successive builds of a document.
  */
 export class LineTemplateCache {
   previous: PreviousLines | undefined;

@@ -3,7 +3,7 @@ import { shiftExpression } from './conditions';
 import type { LogFormat, Word } from './types';
 import { valueSpanToFile } from './word-values';
 
-/** Parses a word as a log-format string; every span ends up in file offsets. */
+/** Parses a word as a log-format string; every span ends up in file positions. */
 export function wordLogFormat(word: Word): LogFormat {
   const map = (s: { start: number; end: number }) => valueSpanToFile(word, s);
   const parts: LogFormatPart[] = parseLogFormat(word.value).map((p) => {

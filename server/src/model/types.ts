@@ -7,7 +7,7 @@ import type { Span } from './span';
 /*
  * The typed, read-only model of a haproxy.cfg file. Built once per text by
  * build-model.ts (the only reader of the CST). Every node has a `kind` and a
- * `span` (half-open offsets into the config text); parts users point at carry
+ * `span` (half-open, in positions of the config: see span.ts); parts users point at carry
  * their own spans. Missing parts are `undefined`, never ''.
  */
 
@@ -67,7 +67,7 @@ export interface Balance {
   readonly params: readonly string[];
   /** hdr(name) / url_param name / rdp-cookie name / hash expression when given. */
   readonly argument: string | undefined;
-  /** For `balance hash <expr>`: the parsed expression (file offsets), undefined when unparsable. */
+  /** For `balance hash <expr>`: the parsed expression (file positions), undefined when unparsable. */
   readonly expression: SampleExpression | undefined;
   /** Where it was written; undefined when it is HAProxy's default. */
   readonly directive: Directive | undefined;
@@ -138,7 +138,7 @@ export interface AclFlags {
 /** `fetch[,conv…] [flags] [patterns…]`: the body of an `acl` line or of `{ … }`. */
 export interface AclCriterion {
   readonly fetchWord: Word;
-  /** Parsed sample expression; spans are file offsets. Undefined when unparsable. */
+  /** Parsed sample expression; spans are file positions. Undefined when unparsable. */
   readonly expression: SampleExpression | undefined;
   readonly flags: AclFlags;
   readonly patterns: readonly Word[];

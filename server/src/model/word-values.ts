@@ -1,7 +1,10 @@
 import type { Span } from './span';
 import type { Word } from './types';
 
-/** Maps a span inside `word.value` to file offsets (through quotes and escapes). */
+/**
+ * Maps a span inside `word.value` to file positions (through quotes and
+ * escapes). A word never spans lines, so its characters are columns after its start.
+ */
 export function valueSpanToFile(word: Word, s: Span): Span {
   if (!word.rawOffsets) {
     return { start: word.span.start + s.start, end: word.span.start + s.end };

@@ -3,7 +3,7 @@ import type { Span } from '../model/span';
 /**
  * Sample expressions: `fetch(args),converter(args),…` as written inside
  * `%[ ]` or as the criterion of an ACL. Spans are offsets into the string
- * that was parsed; callers shift them into file offsets.
+ * that was parsed; callers map them to file positions.
  */
 export interface SampleCall {
   readonly name: string;
