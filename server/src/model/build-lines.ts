@@ -166,9 +166,7 @@ function readWholeFile(file: SourceFile, env: EnvLookup): ReadLines {
   templates.length = file.lineStarts.length;
   for (const lineNode of parsed.cst.children.line ?? []) {
     for (const statement of lineNode.children.statement ?? []) {
-      const firstToken = [statement.children.Word, statement.children.Comment, statement.children.UnclosedQuote, statement.children.BadCharacter]
-        .flatMap((ts) => ts?.[0] ?? [])
-        .sort((a, b) => a.startOffset - b.startOffset)[0];
+      const firstToken = statement.children.LineToken?.[0] ?? statement.children.Comment?.[0];
       if (!firstToken) {
         continue;
       }

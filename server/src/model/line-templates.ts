@@ -47,9 +47,8 @@ export interface LineTemplate {
 /** Builds a template from one CST statement whose line starts at `base`. */
 export function templateOfStatement(statement: StatementCstNode, base: number, env: EnvLookup, lineIssues: readonly Issue[]): LineTemplate | undefined {
   const c = statement.children;
-  const tokens = [...(c.Word ?? []), ...(c.UnclosedQuote ?? []), ...(c.BadCharacter ?? []), ...(c.Comment ?? [])]
-    .filter((t) => t.isInsertedInRecovery !== true)
-    .sort((a, b) => a.startOffset - b.startOffset);
+  // A comment ends its line: line tokens come first, in order, then the comment.
+  const tokens = [...(c.LineToken ?? []), ...(c.Comment ?? [])].filter((t) => t.isInsertedInRecovery !== true);
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (!first || !last) {

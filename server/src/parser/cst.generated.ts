@@ -28,7 +28,5 @@ export interface StatementCstNode extends CstNode {
 
 export type StatementCstChildren = {
   Comment?: (IToken)[];
-  Word?: IToken[];
-  UnclosedQuote?: IToken[];
-  BadCharacter?: IToken[];
+  LineToken?: IToken[];
 };

@@ -1,5 +1,5 @@
 import { CstParser } from 'chevrotain';
-import { BadCharacter, Comment, configTokens, MapComment, MapField, MapNewLine, mapTokens, NewLine, UnclosedQuote, Word } from './tokens';
+import { Comment, configTokens, LineToken, MapComment, MapField, MapNewLine, mapTokens, NewLine } from './tokens';
 
 /**
  * haproxy.cfg is line-based: a file is lines, a line is words, an optional
@@ -34,13 +34,8 @@ export class ConfigParser extends CstParser {
       { ALT: () => this.CONSUME(Comment) },
       {
         ALT: () => {
-          this.AT_LEAST_ONE(() => {
-            this.OR2([
-              { ALT: () => this.CONSUME(Word) },
-              { ALT: () => this.CONSUME(UnclosedQuote) },
-              { ALT: () => this.CONSUME(BadCharacter) },
-            ]);
-          });
+          // Words, unclosed quotes and NUL characters, in order (children.LineToken).
+          this.AT_LEAST_ONE(() => this.CONSUME(LineToken));
           this.OPTION(() => this.CONSUME2(Comment));
         },
       },

@@ -12,6 +12,13 @@ import { createToken, Lexer } from 'chevrotain';
  * the line falls through to `UnclosedQuote`.
  */
 
+/**
+ * What a statement is made of besides its comment: words, and the tokens
+ * HAProxy refuses on a line. One category, so the grammar consumes any of
+ * them in one step instead of choosing among three alternatives per token.
+ */
+export const LineToken = createToken({ name: 'LineToken', pattern: Lexer.NA });
+
 export const NewLine = createToken({ name: 'NewLine', pattern: /\r\n|\r|\n/, line_breaks: true });
 
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
@@ -22,15 +29,16 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/ });
 export const Word = createToken({
   name: 'Word',
   pattern: /(?:[^ \t\f\v\r\n"'#\\\0]|\\[^\r\n]?|"(?:[^"\\\r\n]|\\[^\r\n])*"|'[^'\r\n]*')+/,
+  categories: [LineToken],
 });
 
 /** A quote that is never closed on its line: HAProxy refuses the file. */
-export const UnclosedQuote = createToken({ name: 'UnclosedQuote', pattern: /["'][^\r\n]*/ });
+export const UnclosedQuote = createToken({ name: 'UnclosedQuote', pattern: /["'][^\r\n]*/, categories: [LineToken] });
 
 /** NUL inside a line is an error for HAProxy. */
-export const BadCharacter = createToken({ name: 'BadCharacter', pattern: /\0/ });
+export const BadCharacter = createToken({ name: 'BadCharacter', pattern: /\0/, categories: [LineToken] });
 
-export const configTokens = [NewLine, Blank, Comment, Word, UnclosedQuote, BadCharacter];
+export const configTokens = [NewLine, Blank, Comment, Word, UnclosedQuote, BadCharacter, LineToken];
 
 export const configLexer = new Lexer(configTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
 
