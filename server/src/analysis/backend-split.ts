@@ -33,9 +33,24 @@ export function computeBackendSplits(config: HaproxyConfig): Map<string, Backend
  * taken as down: the split HAProxy falls back to when the active pool fails.
  */
 export function computeBackendSplit(proxy: Proxy, options: { readonly activesDown?: boolean } = {}): BackendSplit {
-  const result = computeBalance(balanceSetupOf(proxy, options.activesDown ?? false));
-  return { pool: result.pool, shares: result.shares, notes: result.notes };
+  const activesDown = options.activesDown ?? false;
+  // Five checks, the code lens and hover all ask for the same backends' splits; a proxy object never changes.
+  let known = splits.get(proxy);
+  if (!known) {
+    known = {};
+    splits.set(proxy, known);
+  }
+  const key = activesDown ? 'activesDown' : 'normal';
+  let split = known[key];
+  if (!split) {
+    const result = computeBalance(balanceSetupOf(proxy, activesDown));
+    split = { pool: result.pool, shares: result.shares, notes: result.notes };
+    known[key] = split;
+  }
+  return split;
 }
+
+const splits = new WeakMap<Proxy, { normal?: BackendSplit; activesDown?: BackendSplit }>();
 
 /** A backend's balancing input for the balance engine. */
 export function balanceSetupOf(proxy: Proxy, activesDown = false): BalanceSetup {
