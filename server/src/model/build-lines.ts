@@ -29,9 +29,10 @@ export interface ReadLines {
   readonly templates: readonly (LineTemplate | undefined)[];
   /**
    * When the edit kept the line count: the lines `from` to `to` (exclusive)
-   * were read again, every other line is the previous build's object.
+   * were read again, every other line is the object the build of `since`
+   * (the previous version of the file) made.
    */
-  readonly changed: { readonly from: number; readonly to: number } | undefined;
+  readonly changed: { readonly from: number; readonly to: number; readonly since: SourceFile } | undefined;
 }
 
 /** Above this many changed lines a whole-file parse is cheaper than line by line. */
@@ -113,7 +114,7 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
       templates[i] = t;
       byLine[i] = t && instantiate(t, i);
     }
-    return { file, templates, byLine, changed: { from: head, to: changedEnd } };
+    return { file, templates, byLine, changed: { from: head, to: changedEnd, since: previous.file } };
   }
   const templates = previous.templates.slice(0, head);
   const byLine = previous.lines.slice(0, head);

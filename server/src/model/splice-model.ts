@@ -22,11 +22,12 @@ import type { Defaults, Directive, MapReference, Proxy, Section } from './types'
  * lines before the first section. The whole-file build then runs.
  */
 export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo): ModelParts | undefined {
-  const { from, to } = read.changed ?? { from: 0, to: 0 };
+  const { from, to, since } = read.changed ?? { from: 0, to: 0, since: undefined };
   const prev = last.config;
   const path = read.file.path;
   const firstSection = prev.sections[0];
-  if (to <= from || !firstSection || from < firstSection.header.line || prev.conditionals.length > 0 || last.scanIssues.some((i) => i.code === 'syntax/unbalanced-conditional')) {
+  // The lines were compared with the file this model was built from, or nothing here is known to be the same.
+  if (since !== prev.file || to <= from || !firstSection || from < firstSection.header.line || prev.conditionals.length > 0 || last.scanIssues.some((i) => i.code === 'syntax/unbalanced-conditional')) {
     return undefined;
   }
   // The sections holding the changed lines: from the one whose header is at or above `from` to the last one starting before `to`.
