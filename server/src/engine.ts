@@ -111,8 +111,8 @@ export function analyzeMapFiles(loaded: LoadedConfig): Issue[] {
 /**
  * Whether two loads of a config (under the same options) give the same
  * analyzeMapFiles: the same parsed map files, the same map reference
- * objects (the model reuses them while their lines are unchanged) and the
- * same backend names, which is all the map-reporting checks read.
+ * objects (the model reuses them while their lines are unchanged), the same
+ * backend names and frontend names, which is all the map-reporting checks read.
  */
 export function sameMapInputs(a: LoadedConfig, b: LoadedConfig): boolean {
   if (a.maps.size !== b.maps.size || !sameItems(a.config.mapReferences, b.config.mapReferences) || a.config.backendsByName.size !== b.config.backendsByName.size) {
@@ -130,5 +130,7 @@ export function sameMapInputs(a: LoadedConfig, b: LoadedConfig): boolean {
       return false;
     }
   }
-  return true;
+  // A map value naming a frontend is reported as such.
+  const frontendNames = (l: LoadedConfig): (string | undefined)[] => l.config.frontends.filter((p) => p.kind === 'frontend').map((p) => p.name);
+  return sameItems(frontendNames(a), frontendNames(b));
 }

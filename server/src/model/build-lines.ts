@@ -73,7 +73,7 @@ export function lineProblems(read: ReadLines, from = 0, to = read.byLine.length)
   for (let i = from; i < to; i++) {
     const t = read.templates[i];
     if (t && t.problems.length > 0) {
-      pushProblems(t, packPosition(i, 0), read.file.path, issues);
+      pushProblems(t, i, read.file.path, issues);
     }
   }
   return issues;
@@ -189,26 +189,27 @@ function readWholeFile(file: SourceFile, env: EnvLookup): ReadLines {
   return { file, templates, byLine, changed: undefined };
 }
 
-function pushProblems(t: LineTemplate, base: number, file: string, issues: Issue[]): void {
+function pushProblems(t: LineTemplate, line: number, file: string, issues: Issue[]): void {
   for (const p of t.problems) {
-    issues.push({ code: p.code, severity: p.severity, message: p.message, file, span: { start: base + p.start, end: base + p.end } });
+    issues.push({ code: p.code, severity: p.severity, message: p.message, file, span: { start: packPosition(line, p.start), end: packPosition(line, p.end) } });
   }
 }
 
 function instantiate(t: LineTemplate, line: number): ConfigLine {
-  const base = packPosition(line, 0);
+  // packPosition clamps a column past the longest a position holds, so a huge line never spills onto the next.
+  const at = (column: number): number => packPosition(line, column);
   const words: Word[] = t.words.map((w) => ({
     raw: w.raw,
     value: w.value,
-    span: { start: base + w.start, end: base + w.end },
+    span: { start: at(w.start), end: at(w.end) },
     rawOffsets: w.rawOffsets,
-    envRefs: w.envRefs.length ? w.envRefs.map((r) => ({ ...r, span: { start: base + w.start + r.span.start, end: base + w.start + r.span.end } })) : w.envRefs,
+    envRefs: w.envRefs.length ? w.envRefs.map((r) => ({ ...r, span: { start: at(w.start + r.span.start), end: at(w.start + r.span.end) } })) : w.envRefs,
   }));
   return {
     line,
     words,
-    comment: t.comment ? { text: t.comment.text, span: { start: base + t.comment.start, end: base + t.comment.end } } : undefined,
-    span: { start: base + t.start, end: base + t.end },
+    comment: t.comment ? { text: t.comment.text, span: { start: at(t.comment.start), end: at(t.comment.end) } } : undefined,
+    span: { start: at(t.start), end: at(t.end) },
     broken: t.broken,
   };
 }

@@ -73,3 +73,22 @@ describe('analyzeConfigFile and analyzeMapFiles', () => {
     }
   });
 });
+
+describe('sameMapInputs and frontend names', () => {
+  it('does not reuse map-file issues whose message names a frontend that was renamed', () => {
+    const MAP = '/etc/haproxy/hosts.map';
+    const maps: Record<string, string> = { [MAP]: 'a.example other\n' };
+    const parsed: Record<string, MapFile> = {};
+    const lines = new LineTemplateCache();
+    const at = (text: string, cache?: LineTemplateCache) => loadConfig(text, '/etc/haproxy/haproxy.cfg', { read: (p) => maps[p] }, DEFAULT_ENGINE_OPTIONS, { lines: cache, parsedMap: (p, t) => (parsed[p] ??= buildMapModel(t, p)) });
+    const before = 'frontend fe\n  bind :80\n  use_backend %[req.hdr(host),map(/etc/haproxy/hosts.map,be)]\nfrontend other\n  bind :81\nbackend be\n  server s 1.1.1.1:80\n';
+    const after = before.replace('frontend other', 'frontend othr');
+    const first = at(before, lines);
+    const firstMapIssues = analyzeMapFiles(first);
+    expect(firstMapIssues.map((i) => i.message).join()).toContain('it is a frontend');
+    const second = at(after, lines);
+    // What the document cache shows for the map after the edit.
+    const shown = sameMapInputs(first, second) ? firstMapIssues : analyzeMapFiles(second);
+    expect(shown.map((i) => i.message)).toEqual(analyzeLoaded(at(after)).filter((i) => i.file === MAP).map((i) => i.message));
+  });
+});
