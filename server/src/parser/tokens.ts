@@ -28,7 +28,11 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/ });
 
 export const Word = createToken({
   name: 'Word',
-  pattern: /(?:[^ \t\f\v\r\n"'#\\\0]|\\[^\r\n]?|"(?:[^"\\\r\n]|\\[^\r\n])*"|'[^'\r\n]*')+/,
+  // Runs of plain characters are one step of a loop, not one step per character: the regular expression
+  // engine keeps a backtracking entry per step, and a word of millions of characters would overflow its stack.
+  // Inside double quotes a run must reach a quote, a backslash or the line end (no plain character after it), so a quote left open splits
+  // its text one way only and fails in linear time (an ambiguous `(?:x+)*` would backtrack exponentially).
+  pattern: /(?:[^ \t\f\v\r\n"'#\\\0]+|\\[^\r\n]?|"(?:[^"\\\r\n]+(?![^"\\\r\n])|\\[^\r\n])*"|'[^'\r\n]*')+/,
   categories: [LineToken],
 });
 
