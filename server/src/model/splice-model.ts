@@ -42,9 +42,8 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
   if (!scan) {
     return undefined;
   }
-  const byLine = <T>(line: (t: T) => number) => (items: readonly T[], start: number, end: number, replacement: readonly T[]): T[] => replaceLines(items, start, end, replacement, line);
-  const directives = byLine<Directive>((d) => d.line)(prev.directives, from, to, scan.directives);
-  const regionDirectives = directives.slice(firstAtOrAfter(directives, regionStart, (d) => d.line), firstAtOrAfter(directives, regionEnd, (d) => d.line));
+  const directives = replaceLines(prev.directives, from, to, scan.directives, lineOfDirective);
+  const regionDirectives = directives.slice(firstAtOrAfter(directives, regionStart, lineOfDirective), firstAtOrAfter(directives, regionEnd, lineOfDirective));
   const groupIssues: Issue[] = [];
   const sections = groupSections(regionDirectives, path, groupIssues, memo);
   // A region that no longer starts with a section keyword hands its first lines to the section above.
@@ -73,12 +72,11 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
       proxies.push(outcome.built);
     }
   }
-  forgetReplaced(memo, prev.sections.slice(sa, sb + 1), sections, prev.directives.slice(firstAtOrAfter(prev.directives, from, (d) => d.line), firstAtOrAfter(prev.directives, to, (d) => d.line)));
-  const issueLine = (i: Issue): number => lineOfPosition(i.span.start);
-  const lineIssues = byLine(issueLine)(last.lineIssues, from, to, lineProblems(read, from, to));
-  const scanIssues = byLine(issueLine)(last.scanIssues, from, to, scan.issues);
-  const allProxies = byLine<Proxy>((p) => p.header.line)(prev.proxies, regionStart, regionEnd, proxies);
-  const allSectionIssues = byLine(issueLine)(last.sectionIssues, regionStart, regionEnd, sectionIssues);
+  forgetReplaced(memo, prev.sections.slice(sa, sb + 1), sections, prev.directives.slice(firstAtOrAfter(prev.directives, from, lineOfDirective), firstAtOrAfter(prev.directives, to, lineOfDirective)));
+  const lineIssues = replaceLines(last.lineIssues, from, to, lineProblems(read, from, to), lineOfIssue);
+  const scanIssues = replaceLines(last.scanIssues, from, to, scan.issues, lineOfIssue);
+  const allProxies = replaceLines(prev.proxies, regionStart, regionEnd, proxies, (p) => p.header.line);
+  const allSectionIssues = replaceLines(last.sectionIssues, regionStart, regionEnd, sectionIssues, lineOfIssue);
   return {
     version: last.version,
     lineIssues,
@@ -92,13 +90,16 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
       proxies: allProxies,
       backendsByName: backendsByNameOf(allProxies),
       frontends: allProxies.filter((p) => p.kind !== 'backend'),
-      mapReferences: byLine<MapReference>((r) => r.directive.line)(prev.mapReferences, regionStart, regionEnd, refs),
+      mapReferences: replaceLines(prev.mapReferences, regionStart, regionEnd, refs, (r) => r.directive.line),
       directives,
-      comments: byLine<{ readonly line: number }>((c) => c.line)(prev.comments, from, to, scan.comments) as ModelParts['config']['comments'][number][],
+      comments: replaceLines(prev.comments, from, to, scan.comments, (c) => c.line),
       issues: modelIssues(read, lineIssues, scanIssues, last.groupIssues, allSectionIssues),
     },
   };
 }
+
+const lineOfDirective = (d: Directive): number => d.line;
+const lineOfIssue = (i: Issue): number => lineOfPosition(i.span.start);
 
 /** Sections whose content other sections read: defaults are inherited, the first global wins. */
 function sharedByOthers(s: Section): boolean {
