@@ -135,7 +135,7 @@ export function positionOf(file: SourceFile, at: Position): number {
 }
 
 /** Length of line `line`'s content, without its line break. */
-export function lineLength(file: SourceFile, line: number): number {
+function lineLength(file: SourceFile, line: number): number {
   const start = file.lineStarts[line] ?? file.text.length;
   let end = file.lineStarts[line + 1] ?? file.text.length;
   if (end > start && file.text.charCodeAt(end - 1) === 10) {

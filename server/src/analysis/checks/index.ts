@@ -34,7 +34,7 @@ export const ALL_CHECKS: readonly Check[] = [
  * Checks whose issues are all located in map files: a config's own
  * diagnostics never need them, so an editor can show those first.
  */
-export const MAP_FILE_CHECKS: readonly Check[] = [checkUnreachableMapLines];
+const MAP_FILE_CHECKS: readonly Check[] = [checkUnreachableMapLines];
 
 /** Every check that can report on a map file: the rest only ever report on the config. */
 export const MAP_REPORTING_CHECKS: readonly Check[] = [checkUndefinedBackends, checkUnreachableMapLines];
