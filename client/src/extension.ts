@@ -5,6 +5,7 @@ import { DidChangeTrustNotification } from '../../server/src/protocol';
 import { registerRampCommands } from './commands/ramp-commands';
 import { runSimulateRoute } from './commands/simulate-route';
 import { createLanguageClient } from './language-client';
+import { RoutePanel } from './route-view/route-panel';
 
 let client: LanguageClient | undefined;
 
@@ -12,8 +13,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const started = createLanguageClient(context);
   client = started;
   await started.start();
+  const routeView = new RoutePanel();
   context.subscriptions.push(
-    commands.registerCommand('haproxy.simulateRoute', () => runSimulateRoute(started)),
+    routeView,
+    commands.registerCommand('haproxy.simulateRoute', () => runSimulateRoute(started, routeView)),
     // Trust is granted without a restart; restricted settings apply from then on.
     workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification(DidChangeTrustNotification, { trusted: true })),
   );

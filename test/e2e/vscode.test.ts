@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerTrustPrompt, editorLanguage, goToPosition, isRestrictedMode, launchBrowser, openFile, openWorkbench, readProblems, runCommand, screenshot, withFailureScreenshot,
+  answerTrustPrompt, editorLanguage, goToPosition, isRestrictedMode, launchBrowser, openFile, openWorkbench, readProblems, runCommand, screenshot, waitForActiveEditor, withFailureScreenshot,
 } from './harness/browser';
 import { assertCodeServerInstalled, startCodeServer, type CodeServer } from './harness/code-server';
 import { createMigrationWorkspace, MISSING_BACKEND, type MigrationWorkspace } from './harness/migration-workspace';
@@ -28,7 +28,7 @@ import { E2E_ARTIFACTS_DIR, isE2eSkipped } from './harness/paths';
 import { packageExtension, type PackagedExtension } from './harness/vsix';
 import { applyQuickFixAt, clickEditorTab, renameSymbolAt, waitForCodeLens, waitForEditorText, waitForHoverAt, waitForMouseHover } from './harness/editor';
 import {
-  answerInputBox, applyRefactorPreview, notificationTexts, pickQuickItem, pollFor, refactorPreviewApply, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
+  answerInputBox, applyRefactorPreview, clickWebviewLink, notificationTexts, pickQuickItem, pollFor, refactorPreviewApply, waitForCursor, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
 } from './harness/workbench';
 
 const skipped = isE2eSkipped();
@@ -155,6 +155,14 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
       await answerInputBox(page, 'http://application-02.6play.fr/v2/customers/42');
       expect(await waitForWebviewText(page, /Route of[\s\S]*application-02-mixed/)).toMatch(MIXED_ROUTE);
       await screenshot(page, 'vscode-simulate-route-preview');
+      // The map line that decided is a link: it opens the map file at that line.
+      const mapLine = /^\s*application-02\\\.6play\\\.fr\\\/v2\\\/customers\\\/\s/m;
+      const mapLineNumber = readFileSync(ws.mapPath, 'utf8').split('\n').findIndex((l) => mapLine.test(l)) + 1;
+      expect(mapLineNumber).toBeGreaterThan(0);
+      await clickWebviewLink(page, new RegExp(`^domain2backend\\.map:${mapLineNumber}$`));
+      await waitForActiveEditor(page, 'domain2backend.map');
+      await waitForCursor(page, new RegExp(`^Ln ${mapLineNumber}, Col 1\\b`));
+      await screenshot(page, 'vscode-simulate-route-link-opened');
       await clickEditorTab(page, 'haproxy.cfg');
     });
   }, 60_000);
@@ -210,7 +218,7 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
     await step(page, 'rename-backend', async () => {
       await openFile(page, 'haproxy.cfg');
       await renameSymbolAt(page, ws.mixedBackendLine, 'backend '.length + 3, 'application-02-split');
-      // Save the two edited files (Save All would also ask where to save the untitled route of Simulate Route).
+      // Save the two edited files, each in its editor.
       for (const file of ['domain2backend.map', 'haproxy.cfg']) {
         await openFile(page, file);
         await page.keyboard.press('Control+S');

@@ -1,10 +1,11 @@
 /*
  * "HAProxy: Simulate Route…": asks for a URL, sends haproxy/simulate and
- * shows the rendered trace as a Markdown preview. No HAProxy logic here.
+ * shows the rendered trace in the route view. No HAProxy logic here.
  */
-import { commands, window, workspace } from 'vscode';
+import { window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SimulateRequest } from '../../../server/src/protocol';
+import type { RoutePanel } from '../route-view/route-panel';
 
 const LANGUAGES = new Set(['haproxy', 'haproxy-map']);
 
@@ -15,7 +16,7 @@ function selectedUrl(): string | undefined {
   return text && /^(https?:\/\/)?[^\s/]+\.[^\s/]+\/\S*$/i.test(text) ? text : undefined;
 }
 
-export async function runSimulateRoute(client: LanguageClient): Promise<void> {
+export async function runSimulateRoute(client: LanguageClient, view: RoutePanel): Promise<void> {
   const editor = window.activeTextEditor;
   const uri = editor && LANGUAGES.has(editor.document.languageId) ? editor.document.uri.toString() : undefined;
   const url = await window.showInputBox({
@@ -29,8 +30,7 @@ export async function runSimulateRoute(client: LanguageClient): Promise<void> {
   }
   try {
     const result = await client.sendRequest(SimulateRequest, { url: url.trim(), ...(uri ? { uri } : {}) });
-    const doc = await workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-    await commands.executeCommand('markdown.showPreview', doc.uri);
+    view.show(url.trim(), result.markdown);
   } catch (e) {
     void window.showErrorMessage(`HAProxy: cannot simulate ${url}: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -128,7 +128,7 @@ export async function applyRefactorPreview(page: Page, timeoutMs = 30_000): Prom
 
 /**
  * Waits until the text of some frame of the page (webviews such as the
- * Markdown preview live in nested iframes) matches `pattern`; returns it.
+ * route view live in nested iframes) matches `pattern`; returns it.
  */
 export async function waitForWebviewText(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   let frames = 0;
@@ -149,6 +149,39 @@ export async function waitForWebviewText(page: Page, pattern: RegExp, timeoutMs 
     () => `no frame of ${frames} shows ${pattern}`,
     timeoutMs,
     500,
+  );
+}
+
+/** Clicks the first link whose text matches `text` in any webview frame; fails when none shows within `timeoutMs`. */
+export async function clickWebviewLink(page: Page, text: RegExp, timeoutMs = 15_000): Promise<void> {
+  const link = await pollFor(
+    page,
+    async () => {
+      for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+        const found = frame.locator('a', { hasText: text }).first();
+        if ((await found.count().catch(() => 0)) > 0) {
+          return found;
+        }
+      }
+      return undefined;
+    },
+    () => `no webview shows a link ${text}`,
+    timeoutMs,
+  );
+  await link.click();
+}
+
+/** The cursor of the active editor as the status bar shows it, e.g. `Ln 3, Col 1`; waits for it to match `pattern`. */
+export async function waitForCursor(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const item = page.locator('.statusbar-item[id="status.editor.selection"]');
+  return pollFor(
+    page,
+    async () => {
+      const text = (await item.innerText({ timeout: 1_000 }).catch(() => '')).trim();
+      return pattern.test(text) ? text : undefined;
+    },
+    async () => `the status bar shows the cursor at '${(await item.innerText({ timeout: 1_000 }).catch(() => '(nothing)')).trim()}', not ${pattern}`,
+    timeoutMs,
   );
 }
 
