@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './document-cache';
 import { clientSupport, serverCapabilities, type ClientSupport } from './features/capabilities';
 import { pullDiagnostics } from './features/diagnostics';
+import { workspaceDiagnostics } from './features/workspace-diagnostics';
 import { DocumentSync } from './features/document-sync';
 import { guard, guardEvent } from './features/guard';
 import { changeFolders, folderPaths, indexWorkspace, readTrust, watchFiles } from './features/initialize';
@@ -63,6 +64,10 @@ export function startServer(connection: Connection): void {
     sync?.stop();
   });
   connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p) => pullDiagnostics(await project.view(p.textDocument.uri), p.previousResultId)));
+  connection.languages.diagnostics.onWorkspace(guard(connection, 'workspaceDiagnostics', { items: [] }, async (p, token) => {
+    await sync?.workspacePull();
+    return workspaceDiagnostics(project, p.previousResultIds, token);
+  }));
   registerLanguageFeatures(connection, project);
   registerRampRequests(connection, project);
   documents.listen(connection);

@@ -171,3 +171,62 @@ describe('diagnostics (pull)', () => {
     expect(edited.kind).toBe('full');
   });
 });
+
+describe('workspace diagnostics (workspace/diagnostic)', () => {
+  interface Report { kind: 'full' | 'unchanged'; uri: string; version: number | null; resultId?: string; items?: { code: string; range: { start: { line: number } } }[] }
+  const pull = async (previous: Report[] = []): Promise<Map<string, Report>> => {
+    const result = await h!.request<{ items: Report[] }>('workspace/diagnostic', { previousResultIds: previous.flatMap((r) => (r.resultId ? [{ uri: r.uri, value: r.resultId }] : [])) });
+    return new Map(result.items.map((r) => [r.uri, r]));
+  };
+
+  it('reports closed configs and maps, unchanged until a file changes, and clears a file once it is opened', async () => {
+    const ws = copyExample();
+    writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
+    writeFileSync(ws.cfgPath, ws.cfgText.replace('    bind :8001', '    bind :8001\n    bogus-keyword on'));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
+    const first = await pull();
+    expect([...first.keys()].sort()).toEqual([ws.cfgUri, ws.mapUri].sort());
+    expect(first.get(ws.cfgUri)).toMatchObject({ kind: 'full', version: null });
+    expect(codes(first.get(ws.cfgUri)?.items ?? [])).toContain('directive/unknown');
+    expect(codes(first.get(ws.mapUri)?.items ?? [])).toEqual(['map/unreachable-line']);
+    expect(first.get(ws.mapUri)?.items?.[0]?.range.start.line).toBe(ws.mapText.split('\n').length - 1);
+
+    // Nothing changed: nothing is sent again.
+    const second = await pull([...first.values()]);
+    expect([...second.values()].map((r) => r.kind)).toEqual(['unchanged', 'unchanged']);
+
+    // The map is fixed on disk: its report is full again, and empty.
+    writeFileSync(ws.mapPath, ws.mapText);
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.mapUri, type: 2 }] });
+    const third = await pull([...second.values()]);
+    expect(third.get(ws.mapUri)).toMatchObject({ kind: 'full', items: [] });
+    // The config read the map, so it was analysed again: sent again, with the same problems.
+    expect(codes(third.get(ws.cfgUri)?.items ?? [])).toEqual(codes(first.get(ws.cfgUri)?.items ?? []));
+
+    // Opened, the config is pulled document by document: the workspace report clears it once, then leaves it out.
+    await h.open(ws.cfgUri, ws.cfgText);
+    const fourth = await pull([...third.values()]);
+    expect(fourth.get(ws.cfgUri)).toMatchObject({ kind: 'full', items: [] });
+    const fifth = await pull([...fourth.values()]);
+    expect(fifth.has(ws.cfgUri)).toBe(false);
+  });
+
+  it('stops pushing closed maps once the client pulls the workspace, and clears what it pushed', async () => {
+    const ws = copyExample();
+    writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
+    const pushed = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    await h.open(ws.cfgUri, ws.cfgText);
+    expect(codes(await pushed)).toEqual(['map/unreachable-line']);
+    const cleared = h.nextDiagnostics(ws.mapUri, (d) => d.length === 0);
+    const reports = await pull();
+    expect(await cleared).toEqual([]);
+    expect(codes(reports.get(ws.mapUri)?.items ?? [])).toEqual(['map/unreachable-line']);
+    // An edit of the config pushes nothing for the map any more.
+    const pushes = h.published.get(ws.mapUri);
+    await h.change(ws.cfgUri, ws.cfgText + '\n');
+    await h.request('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.published.get(ws.mapUri)).toBe(pushes);
+  });
+});

@@ -27,7 +27,7 @@ export function clientSupport(c: ClientCapabilities): ClientSupport {
 export function serverCapabilities(support: ClientSupport): ServerCapabilities {
   return {
     textDocumentSync: TextDocumentSyncKind.Incremental,
-    diagnosticProvider: support.pullDiagnostics ? { identifier: 'haproxy', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+    diagnosticProvider: support.pullDiagnostics ? { identifier: 'haproxy', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
     hoverProvider: true,
     codeLensProvider: { resolveProvider: false },
     definitionProvider: true,

@@ -4,8 +4,9 @@
  * affected open documents; pull mode asks the client to re-pull. In both
  * modes the map files used by open configs are published while they are
  * not open themselves: an unreachable map line shows up in the Problems
- * panel as soon as the config is edited, without opening the map (a client
- * pulls open documents only).
+ * panel as soon as the config is edited, without opening the map. A client
+ * that pulls the workspace (`workspace/diagnostic`) gets closed files that
+ * way instead, and from its first such pull nothing more is pushed.
  */
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { pathToUri, uriToPath } from '../document-cache';
@@ -22,6 +23,8 @@ export class DocumentSync {
   private closedMapsScheduled = false;
   /** Set by the client's shutdown request: deferred work must not talk to a client that is leaving. */
   private stopped = false;
+  /** The client pulls closed files through `workspace/diagnostic`: pushing them too would list them twice. */
+  private workspacePulled = false;
 
   constructor(
     private readonly connection: Connection,
@@ -45,6 +48,19 @@ export class DocumentSync {
       onSettings((p.settings as { haproxy?: unknown } | null)?.haproxy);
       return this.everythingChanged();
     }));
+  }
+
+  /** The client sent `workspace/diagnostic`: clears the closed maps pushed so far and pushes none from now on. */
+  async workspacePull(): Promise<void> {
+    if (this.workspacePulled) {
+      return;
+    }
+    this.workspacePulled = true;
+    const pushed = [...this.closedMaps.keys()];
+    this.closedMaps.clear();
+    for (const uri of pushed) {
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   }
 
   /** Settings or trust changed: forget every cached setting and analysis. */
@@ -115,7 +131,7 @@ export class DocumentSync {
    * editor is pulling for the config. Several edits in a row publish once.
    */
   private scheduleClosedMaps(): void {
-    if (this.closedMapsScheduled || this.stopped) {
+    if (this.closedMapsScheduled || this.stopped || this.workspacePulled) {
       return;
     }
     this.closedMapsScheduled = true;
@@ -130,7 +146,7 @@ export class DocumentSync {
 
   /** Publishes the map files open configs use that are not open, and clears those that left that set. */
   private async publishClosedMaps(): Promise<void> {
-    if (this.stopped) {
+    if (this.stopped || this.workspacePulled) {
       return;
     }
     const wanted = new Set<string>();
