@@ -24,8 +24,8 @@ export { LineTemplateCache } from './model/line-templates';
 export { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS, TIMEOUT_NAMES } from './model/keyword-catalogue';
 export { SERVER_SETTING_ARITY } from './model/server-keywords';
 export { buildMapModel } from './model/build-map';
-export { createSourceFile, positionAt, positionOf, offsetOf, positionOfOffset, spanOfOffsets, spanText, type SourceFile, type Position } from './model/source-file';
-export { packPosition, lineOfPosition, type Span } from './model/span';
+export { createSourceFile, lineOf, positionAt, positionAtLine, positionOf, offsetOf, positionOfOffset, spanOfOffsets, spanText, type SourceFile, type Position } from './model/source-file';
+export type { Span } from './model/span';
 
 // simulate: what HAProxy does with a request (backend, shares, trace).
 export { simulateRequest, renderTrace, parseRequestUrl } from './simulate';

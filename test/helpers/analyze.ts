@@ -2,8 +2,8 @@ import type { Check } from '../../server/src/analysis/check';
 import { runChecks } from '../../server/src/analysis/analyze';
 import type { Issue, TextEdit } from '../../server/src/analysis/issue';
 import { analyzeLoaded, loadConfig, DEFAULT_ENGINE_OPTIONS, type LoadedConfig } from '../../server/src/engine';
-import { createSourceFile, offsetOf, positionOfOffset, spanText as spanTextOf } from '../../server/src/model/source-file';
-import { lineOfPosition, type Span } from '../../server/src/model/span';
+import { createSourceFile, lineOf, offsetOf, positionOfOffset, spanText as spanTextOf } from '../../server/src/model/source-file';
+import type { Span } from '../../server/src/model/span';
 
 export const CONFIG_PATH = '/t/haproxy.cfg';
 
@@ -34,9 +34,9 @@ export function analyzeInline(config: string, maps: Record<string, string> = {})
   return analyzeLoaded(loadInline(config, maps));
 }
 
-/** 1-based line of an issue in the text it points into. */
-export function lineNumber(issue: Issue): number {
-  return lineOfPosition(issue.span.start) + 1;
+/** 1-based line of an issue in `text`, the text it points into (read afresh, as a whole). */
+export function lineNumber(text: string, issue: Issue): number {
+  return lineOf(createSourceFile('', text), issue.span.start) + 1;
 }
 
 /** Applies edits (all in one file) to its text. */

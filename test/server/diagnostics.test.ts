@@ -24,6 +24,23 @@ describe('diagnostics (push)', () => {
     expect(h.published.get(ws.cfgUri)?.version).toBe(2);
   });
 
+  it('moves the diagnostics below a line break typed above them, though their issues are reused', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const text = ws.cfgText.trimEnd() + '\n    bogus-keyword on\n';
+    const lineOfBogus = text.split('\n').findIndex((l) => l.includes('bogus-keyword'));
+    const opened = h.nextDiagnostics(ws.cfgUri, (d) => d.some((x) => x.code === 'directive/unknown'));
+    await h.open(ws.cfgUri, text);
+    const unknownLine = (d: { code?: string | number; range: { start: { line: number } } }[]) => d.find((x) => x.code === 'directive/unknown')?.range.start.line;
+    expect(unknownLine(await opened)).toBe(lineOfBogus);
+    // Enter at the end of the first line, then Backspace: the reused issue's line moves down and back.
+    for (const [edited, expected] of [[text.replace('\n', '\n\n'), lineOfBogus + 1], [text, lineOfBogus]] as const) {
+      const moved = h.nextDiagnostics(ws.cfgUri, (d) => unknownLine(d) === expected);
+      await h.change(ws.cfgUri, edited);
+      expect(unknownLine(await moved)).toBe(expected);
+    }
+  });
+
   it('shows a map value naming no backend on the map document, not on the config', async () => {
     const ws = copyExample();
     h = await LspHarness.start({ workspaceFolders: [ws.dir] });

@@ -47,7 +47,7 @@ function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
   const comments: CommentLine[] = [...cfg.comments];
   for (const d of cfg.directives) {
     if (d.comment) {
-      comments.push({ line: d.line, text: d.comment.text, trailing: true });
+      comments.push({ span: d.comment.span, text: d.comment.text, trailing: true });
     }
   }
   add(cfg.file, comments);

@@ -1,13 +1,13 @@
 import type { Issue, QuickFix } from './issue';
 import { insertLineAbove } from './fixes/text-edits';
-import type { SourceFile } from '../model/source-file';
-import { lineOfPosition } from '../model/span';
+import { lineOf, type SourceFile } from '../model/source-file';
+import type { Span } from '../model/span';
 
 const IGNORE = /#\s*haproxy-migrate:\s*ignore(-file)?\s+([\w/,\s-]+)/;
 
-/** One comment of a file: its 0-based line, its text (with the `#`), and whether code precedes it. */
+/** One comment of a file: where it is, its text (with the `#`), and whether code precedes it. */
 export interface CommentLine {
-  readonly line: number;
+  readonly span: Span;
   readonly text: string;
   /** True for a comment after a directive on the same line; false or absent for a comment-only line. */
   readonly trailing?: boolean;
@@ -37,7 +37,7 @@ interface FileRules {
 export function applySuppressions(issues: readonly Issue[], sources: ReadonlyMap<string, SuppressionSource>): Issue[] {
   const rules = new Map<string, FileRules>();
   for (const [path, source] of sources) {
-    const r = rulesOf(source.comments);
+    const r = rulesOf(source);
     if (r.fileWide.size > 0 || r.byLine.size > 0) {
       rules.set(path, r);
     }
@@ -54,15 +54,16 @@ export function applySuppressions(issues: readonly Issue[], sources: ReadonlyMap
     if (r.fileWide.has(issue.code)) {
       return false;
     }
-    return !r.byLine.get(lineOfPosition(issue.span.start))?.has(issue.code);
+    return !r.byLine.get(lineOf(source.file, issue.span.start))?.has(issue.code);
   });
 }
 
-function rulesOf(comments: readonly CommentLine[]): FileRules {
+function rulesOf(source: SuppressionSource): FileRules {
   const fileWide = new Set<string>();
   const byLine = new Map<number, Set<string>>();
-  const commentOnly = new Set(comments.filter((c) => !c.trailing).map((c) => c.line));
-  for (const c of comments) {
+  const lineOfComment = (c: CommentLine): number => lineOf(source.file, c.span.start);
+  const commentOnly = new Set(source.comments.filter((c) => !c.trailing).map(lineOfComment));
+  for (const c of source.comments) {
     const m = IGNORE.exec(c.text);
     if (!m) {
       continue;
@@ -72,9 +73,9 @@ function rulesOf(comments: readonly CommentLine[]): FileRules {
       codes.forEach((code) => fileWide.add(code));
       continue;
     }
-    let target = c.line;
+    let target = lineOfComment(c);
     if (!c.trailing) {
-      target = c.line + 1;
+      target++;
       while (commentOnly.has(target)) {
         target++;
       }
@@ -93,7 +94,8 @@ function rulesOf(comments: readonly CommentLine[]): FileRules {
  */
 /*
  * Issues that survive an edit are the same objects (checks memoise per proxy
- * and per map), and their line did not move: decorate each one once.
+ * and per map), and their line kept its key even when lines were added
+ * above it: the fix inserting above it is still right. Decorate each once.
  */
 const decorated = new WeakMap<Issue, Issue>();
 
@@ -107,7 +109,7 @@ export function addSuppressionFixes(issues: readonly Issue[], sources: ReadonlyM
     if (hit) {
       return hit;
     }
-    const line = lineOfPosition(issue.span.start);
+    const line = lineOf(source.file, issue.span.start);
     const fixes: QuickFix[] = [
       { title: `Ignore ${issue.code} on this line`, edits: [insertLineAbove(source.file, line, `# haproxy-migrate: ignore ${issue.code}`)] },
       { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.lineBreak}` }] },

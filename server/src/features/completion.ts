@@ -4,7 +4,7 @@
  * sample fetches/converters inside `%[ ]`.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { GLOBAL_KEYWORDS, packPosition, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY, spanText, type SourceFile } from '../engine';
+import { GLOBAL_KEYWORDS, positionAtLine, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY, spanText, type SourceFile } from '../engine';
 import type { HaproxyConfig, SectionKind } from '../engine';
 import { toPosition } from './convert';
 import { PROXY_KEYWORD_DOCS, SERVER_KEYWORD_DOCS } from './keyword-docs';
@@ -18,9 +18,10 @@ const items = (names: Iterable<string>, kind: CompletionItemKind, docs?: Readonl
   [...names].map((label) => ({ label, kind, ...(docs?.[label] ? { detail: docs[label].summary } : {}) }));
 
 function sectionAt(config: HaproxyConfig, line: number): SectionKind | undefined {
+  const lineStart = positionAtLine(config.file, line);
   let kind: SectionKind | undefined;
   for (const s of config.sections) {
-    if (s.header.line < line) {
+    if (s.header.span.start < lineStart) {
       kind = s.kind;
     }
   }
@@ -91,5 +92,5 @@ export function provideCompletion(view: DocumentView, position: Position): Compl
 
 /** The text of the cursor's line before the cursor. */
 function textBefore(file: SourceFile, position: Position): string {
-  return spanText(file, { start: packPosition(position.line, 0), end: toPosition(file, position) });
+  return spanText(file, { start: positionAtLine(file, position.line), end: toPosition(file, position) });
 }

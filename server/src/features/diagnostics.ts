@@ -47,8 +47,9 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
     const own = view.doc.configIssues;
     const fileOf = (p: string): SourceFile | undefined => files.get(p);
     const out: Diagnostic[] = [];
+    // Not cached per issue: an issue reused after an edit keeps its positions (line keys), but its line numbers change when lines are added above it.
     for (const issue of applyOverrides(own, overrides)) {
-      const d = cachedDiagnostic(issue, fileOf);
+      const d = toDiagnostic(issue, fileOf);
       if (d) {
         out.push(d);
       }
@@ -73,24 +74,6 @@ export function provideDiagnostics(view: DocumentView): Diagnostic[] {
     seen.add(key);
     return toDiagnostic(i, (p) => files.get(p)) ?? [];
   });
-}
-
-/*
- * An issue object that survived an edit (the engine reuses the issues of
- * unchanged proxies and maps) sits on unchanged, unmoved lines: its
- * diagnostic is converted once, not at every keystroke.
- */
-const diagnostics = new WeakMap<Issue, Diagnostic>();
-
-function cachedDiagnostic(issue: Issue, fileOf: (path: string) => SourceFile | undefined): Diagnostic | undefined {
-  let d = diagnostics.get(issue);
-  if (!d) {
-    d = toDiagnostic(issue, fileOf);
-    if (d) {
-      diagnostics.set(issue, d);
-    }
-  }
-  return d;
 }
 
 const ids = new WeakMap<object, number>();

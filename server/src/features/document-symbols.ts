@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
-import type { HaproxyConfig, Proxy, Section, SectionKind } from '../engine';
+import { lineOf, type HaproxyConfig, type Proxy, type Section, type SectionKind } from '../engine';
 import { toRange } from './convert';
 import type { DocumentView } from './project';
 
@@ -49,7 +49,7 @@ export function provideFoldingRanges(view: DocumentView): FoldingRange[] {
     return [];
   }
   const config = view.doc.loaded.config;
-  const sections = config.sections.map((s) => ({ startLine: s.header.line, endLine: toRange(config.file, s.span).end.line }));
-  const blocks = config.conditionals.flatMap((c) => (c.endLine !== undefined ? [{ startLine: c.startLine, endLine: c.endLine }] : []));
+  const sections = config.sections.map((s) => ({ startLine: lineOf(config.file, s.header.span.start), endLine: toRange(config.file, s.span).end.line }));
+  const blocks = config.conditionals.flatMap((c) => (c.end !== undefined ? [{ startLine: lineOf(config.file, c.start.start), endLine: lineOf(config.file, c.end.start) }] : []));
   return [...sections, ...blocks].filter((r) => r.endLine > r.startLine);
 }

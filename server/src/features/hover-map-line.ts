@@ -4,7 +4,7 @@
  * can match at all (a witness input, or the lines that cover it).
  */
 import * as path from 'node:path';
-import { analyzeMapReachability, collectBackendNameUses, computeBackendSplit, type LineReachability, type MapEntry, type MapFile } from '../engine';
+import { analyzeMapReachability, collectBackendNameUses, computeBackendSplit, lineOf, type LineReachability, type MapEntry, type MapFile } from '../engine';
 import type { MapUse } from './project';
 import { lineLink } from './render-route';
 import { splitLabel } from './render-split';
@@ -38,7 +38,7 @@ export function mapLineHover(map: MapFile, entry: MapEntry, uses: readonly MapUs
   for (const use of uses) {
     out.push('', `**${path.basename(use.doc.path)}**`);
     for (const ref of use.refs) {
-      out.push(`- ${lineLink(use.doc.path, ref.directive.line)} \`${ref.converter}\` in ${ref.proxy?.kind ?? 'section'} \`${ref.proxy?.name ?? '?'}\``);
+      out.push(`- ${lineLink(use.doc.path, lineOf(use.doc.loaded.config.file, ref.directive.span.start))} \`${ref.converter}\` in ${ref.proxy?.kind ?? 'section'} \`${ref.proxy?.name ?? '?'}\``);
     }
     const name = collectBackendNameUses(use.doc.loaded).find((u) => u.file === map.file.path && u.span.start === entry.valueSpan.start)?.name;
     const be = name === undefined ? undefined : use.doc.loaded.config.backendsByName.get(name);

@@ -1,6 +1,6 @@
 /* Hover texts for model nodes of a config: servers, backends, ACLs, map paths. */
 import type { AnalyzedDocument } from '../document-cache';
-import { computeBackendSplit, type MapReference, type Proxy, type Server } from '../engine';
+import { computeBackendSplit, lineOf, type MapReference, type Proxy, type Server, type SourceFile } from '../engine';
 import { lineLink } from './render-route';
 import { formatPercent, isTarget, sharesTable, splitLabel } from './render-split';
 
@@ -27,9 +27,9 @@ export function backendHover(proxy: Proxy | undefined, name: string, target: Reg
 }
 
 /** An ACL name: where it is declared. */
-export function aclHover(name: string, proxy: Proxy, file: string): string {
+export function aclHover(name: string, proxy: Proxy, file: SourceFile): string {
   const defs = proxy.acls.filter((a) => a.name === name);
-  return [`**acl \`${name}\`** in ${proxy.kind} \`${proxy.name ?? '?'}\``, '', ...defs.map((a) => `- ${lineLink(file, a.directive.line)} \`${a.directive.args.map((w) => w.raw).join(' ')}\``)].join('\n');
+  return [`**acl \`${name}\`** in ${proxy.kind} \`${proxy.name ?? '?'}\``, '', ...defs.map((a) => `- ${lineLink(file.path, lineOf(file, a.directive.span.start))} \`${a.directive.args.map((w) => w.raw).join(' ')}\``)].join('\n');
 }
 
 /** A map path: where it resolves and how the converter reads it. */

@@ -33,7 +33,7 @@ function configMarkdown(view: Extract<DocumentView, { kind: 'config' }>, t: Targ
       return backendHover(config.backendsByName.get(t.name), t.name, target);
     case 'acl-def':
     case 'acl-ref':
-      return aclHover(t.name, t.proxy, config.file.path);
+      return aclHover(t.name, t.proxy, config.file);
     case 'map-path':
       return mapPathHover(t.ref, view.doc);
     case 'keyword':

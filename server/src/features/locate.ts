@@ -2,7 +2,7 @@
  * What is under the cursor: the one place that maps a position in a config
  * or map document to the model node features talk about.
  */
-import type { Directive, HaproxyConfig, MapEntry, MapFile, MapReference, Proxy, Section, Server, Span } from '../engine';
+import { lineOf, type Directive, type HaproxyConfig, type MapEntry, type MapFile, type MapReference, type Proxy, type Section, type Server, type Span } from '../engine';
 import { findUrlAt } from './url-tokens';
 
 export type Target =
@@ -23,7 +23,7 @@ const sectionCache = new WeakMap<HaproxyConfig, { readonly byLine: Map<number, D
 function indexOf(config: HaproxyConfig): { readonly byLine: Map<number, Directive>; readonly sectionOf: Map<Directive, Section> } {
   let idx = sectionCache.get(config);
   if (!idx) {
-    const byLine = new Map(config.directives.map((d) => [d.line, d]));
+    const byLine = new Map(config.directives.map((d) => [lineOf(config.file, d.span.start), d]));
     const sectionOf = new Map<Directive, Section>();
     for (const s of config.sections) {
       sectionOf.set(s.header, s);

@@ -1,4 +1,4 @@
-import { lineOfPosition, packPosition, spanText, type SourceFile, type Span } from '../engine';
+import { lineOf, positionAtLine, spanText, type SourceFile, type Span } from '../engine';
 
 // `http(s)://…`, or `host.tld[:port]/path…` (a dotted host name directly followed by a slash).
 const URL_TOKEN = /https?:\/\/[^\s"'<>`]+|(?<![\w./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*(?::\d+)?\/[^\s"'<>`]*/gi;
@@ -9,8 +9,9 @@ const URL_TOKEN = /https?:\/\/[^\s"'<>`]+|(?<![\w./-])(?:[a-z0-9](?:[a-z0-9-]*[a
  * punctuation is left out.
  */
 export function findUrlAt(file: SourceFile, at: number): { url: string; span: Span } | undefined {
-  const lineStart = packPosition(lineOfPosition(at), 0);
-  const line = spanText(file, { start: lineStart, end: packPosition(lineOfPosition(at) + 1, 0) }).replace(/\r?\n$/, '');
+  const n = lineOf(file, at);
+  const lineStart = positionAtLine(file, n);
+  const line = spanText(file, { start: lineStart, end: positionAtLine(file, n + 1) }).replace(/\r?\n$/, '');
   for (const m of line.matchAll(URL_TOKEN)) {
     const url = m[0].replace(/[.,;:)\]]+$/, '');
     const start = lineStart + (m.index ?? 0);

@@ -1,6 +1,8 @@
 import type { Issue } from '../analysis/issue';
 import type { ConfigLine } from './build-lines';
 import { BuildMemo } from './build-memo';
+import { lineOf, type SourceFile } from './source-file';
+import type { Span } from './span';
 import type { ConditionalBlock, ConditionalContext, Directive } from './types';
 
 const MAX_WORDS = 64;
@@ -8,7 +10,7 @@ const MESSAGE_DIRECTIVES = new Set(['.diag', '.notice', '.warning', '.alert']);
 
 export interface DirectiveScan {
   readonly directives: Directive[];
-  readonly comments: { line: number; text: string; span: { start: number; end: number } }[];
+  readonly comments: { text: string; span: Span }[];
   readonly conditionals: ConditionalBlock[];
 }
 
@@ -17,20 +19,20 @@ export interface DirectiveScan {
  * (both branches are kept, each directive remembers its branch) and
  * reporting what HAProxy rejects while reading lines.
  */
-export function scanDirectives(lines: readonly ConfigLine[], file: string, issues: Issue[], memo: BuildMemo = new BuildMemo()): DirectiveScan {
+export function scanDirectives(lines: readonly ConfigLine[], source: SourceFile, issues: Issue[], memo: BuildMemo = new BuildMemo()): DirectiveScan {
+  const file = source.path;
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
-  // The last build's lines and directives by line number: a line object that survived sits on the same line number.
-  const last = memo.last<LastScan>('directives');
-  const lineObjects: (ConfigLine | undefined)[] = [];
-  const built: (BuiltDirective | undefined)[] = [];
-  const stack: { ctx: ConditionalContext; block: { condition: string; startLine: number; endLine: number | undefined } }[] = [];
+  // The last build's directives by line object: a line object that survived an edit yields the same directive.
+  const last = memo.last<PlainDirectives>(PLAIN_DIRECTIVES);
+  const built: PlainDirectives = new Map();
+  const stack: { ctx: ConditionalContext; block: { condition: string; start: Span; end: Span | undefined } }[] = [];
   for (const l of lines) {
     const first = l.words[0];
     if (!first) {
       if (l.comment) {
-        comments.push({ line: l.line, text: l.comment.text, span: l.comment.span });
+        comments.push({ text: l.comment.text, span: l.comment.span });
       }
       continue;
     }
@@ -42,19 +44,19 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     if (CONDITIONAL_KEYWORDS.has(kw)) {
       const condition = l.words.slice(1).map((w) => w.value).join(' ');
       if (kw === '.if') {
-        const block = { condition, startLine: l.line, endLine: undefined as number | undefined };
+        const block = { condition, start: l.span, end: undefined as Span | undefined };
         conditionals.push(block);
-        stack.push({ ctx: { condition, branch: 'if', blockLine: l.line }, block });
+        stack.push({ ctx: { condition, branch: 'if', blockStart: l.span.start }, block });
       } else {
         const top = stack[stack.length - 1];
         if (!top) {
           issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'${kw}' without a matching '.if'`, file, span: first.span });
         } else if (kw === '.endif') {
-          top.block.endLine = l.line;
+          top.block.end = l.span;
           stack.pop();
         } else {
           // An `.else` branch is described by the block's `.if` condition it negates.
-          top.ctx = { condition: kw === '.else' ? top.block.condition : condition, branch: kw === '.else' ? 'else' : 'elif', blockLine: top.ctx.blockLine };
+          top.ctx = { condition: kw === '.else' ? top.block.condition : condition, branch: kw === '.else' ? 'else' : 'elif', blockStart: top.ctx.blockStart };
         }
       }
       continue;
@@ -65,9 +67,8 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
     }
     if (stack.length === 0) {
       // Outside `.if` blocks a directive depends on its line alone.
-      const b = (last?.lines[l.line] === l ? last.built[l.line] : undefined) ?? plainDirective(l, file);
-      lineObjects[l.line] = l;
-      built[l.line] = b;
+      const b = last?.get(l) ?? plainDirective(l, file);
+      built.set(l, b);
       directives.push(b.directive);
       for (const issue of b.issues) {
         issues.push(issue);
@@ -78,9 +79,9 @@ export function scanDirectives(lines: readonly ConfigLine[], file: string, issue
       issues.push(...b.issues);
     }
   }
-  memo.remember<LastScan>('directives', { lines: lineObjects, built });
+  memo.remember<PlainDirectives>(PLAIN_DIRECTIVES, built);
   for (const open of stack) {
-    issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${open.block.startLine + 1} is never closed by '.endif'`, file, span: lines.find((l) => l.line === open.block.startLine)?.span ?? { start: 0, end: 0 } });
+    issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${lineOf(source, open.block.start.start) + 1} is never closed by '.endif'`, file, span: open.block.start });
   }
   return { directives, comments, conditionals };
 }
@@ -90,11 +91,13 @@ interface BuiltDirective {
   readonly issues: Issue[];
 }
 
-/** The last scan's line objects and directives outside `.if` blocks, by line number. */
-interface LastScan {
-  readonly lines: readonly (ConfigLine | undefined)[];
-  readonly built: readonly (BuiltDirective | undefined)[];
-}
+/**
+ * The directives of the last scan's lines outside `.if` blocks, by line
+ * object. Such a directive depends on its line object alone (its words and
+ * their positions), so an entry is never stale, only unused.
+ */
+type PlainDirectives = Map<ConfigLine, BuiltDirective>;
+const PLAIN_DIRECTIVES = 'directives';
 
 function tooManyWords(l: ConfigLine, file: string): Issue {
   return { code: 'syntax/too-many-words', severity: 'error', message: `Too many words on this line (${l.words.length}): HAProxy accepts at most ${MAX_WORDS}`, file, span: l.span };
@@ -114,26 +117,23 @@ export interface PlainLinesScan {
 }
 
 /**
- * Scans lines `from` to `to` of `byLine` that are known to be outside any
- * `.if` block, and records them for the next full scan; undefined when one of
- * them opens, continues or closes a block (the whole file must be scanned).
+ * Scans `lines`, known to be outside any `.if` block, and records them for
+ * the next full scan in place of `replaced` (the lines they replace);
+ * undefined when one of them opens, continues or closes a block (the whole
+ * file must be scanned).
  */
-export function scanPlainLines(byLine: readonly (ConfigLine | undefined)[], from: number, to: number, file: string, memo: BuildMemo): PlainLinesScan | undefined {
-  const last = memo.last<LastScan>('directives');
-  if (!last) {
+export function scanPlainLines(lines: readonly (ConfigLine | undefined)[], replaced: readonly (ConfigLine | undefined)[], file: string, memo: BuildMemo): PlainLinesScan | undefined {
+  const built = memo.last<PlainDirectives>(PLAIN_DIRECTIVES);
+  if (!built) {
     return undefined;
   }
   const out: PlainLinesScan = { directives: [], comments: [], issues: [] };
-  const lines = last.lines.slice();
-  const built = last.built.slice();
-  for (let n = from; n < to; n++) {
-    const l = byLine[n];
-    lines[n] = undefined;
-    built[n] = undefined;
+  const made: [ConfigLine, BuiltDirective][] = [];
+  for (const l of lines) {
     const first = l?.words[0];
     if (!l || !first) {
       if (l?.comment) {
-        out.comments.push({ line: l.line, text: l.comment.text, span: l.comment.span });
+        out.comments.push({ text: l.comment.text, span: l.comment.span });
       }
       continue;
     }
@@ -147,12 +147,19 @@ export function scanPlainLines(byLine: readonly (ConfigLine | undefined)[], from
       continue;
     }
     const b = plainDirective(l, file);
-    lines[n] = l;
-    built[n] = b;
+    made.push([l, b]);
     out.directives.push(b.directive);
     out.issues.push(...b.issues);
   }
-  memo.remember<LastScan>('directives', { lines, built });
+  // Only now that no line refused: the map stays what the model it describes was built from.
+  for (const l of replaced) {
+    if (l) {
+      built.delete(l);
+    }
+  }
+  for (const [l, b] of made) {
+    built.set(l, b);
+  }
   return out;
 }
 
@@ -178,7 +185,6 @@ function toDirective(l: ConfigLine, file: string, conditional: readonly Conditio
   }
   const directive: Directive = {
     kind: 'directive',
-    line: l.line,
     keyword: first?.value ?? '',
     keywordSpan: first?.span ?? l.span,
     args: empty >= 0 ? rest.slice(0, empty) : rest,

@@ -4,14 +4,13 @@ import type { EnvLookup } from '../parser/words';
 import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTemplateCache, type PreviousLines } from './line-templates';
 import { issueAtPositions } from './issue-positions';
 import { createSourceFile, lineOfOffset, reindexSourceFile, type SourceFile } from './source-file';
+import { MAX_LINE_KEY } from './span';
 import { commonPrefixLength, commonSuffixLength } from './text-ends';
 import { packPosition, type Span } from './span';
 import type { Word } from './types';
 
 /** One line of haproxy.cfg as words: what the rest of the model builder reads. */
 export interface ConfigLine {
-  /** 0-based line number. */
-  readonly line: number;
   readonly words: readonly Word[];
   readonly comment: { readonly text: string; readonly span: Span } | undefined;
   /** The line's content, from its first token to its last (no line break). */
@@ -28,11 +27,23 @@ export interface ReadLines {
   /** By line number: the template the line was made from. */
   readonly templates: readonly (LineTemplate | undefined)[];
   /**
-   * When the edit kept the line count: the lines `from` to `to` (exclusive)
-   * were read again, every other line is the object the build of `since`
-   * (the previous version of the file) made.
+   * When only some lines were read again: lines `from` to `to` (exclusive)
+   * are new, and replace the lines `replaced` of the build of `since` (the
+   * previous version of the file); every other line is the object that
+   * build made, with the same key. Every position of the old and new
+   * changed lines has a line key from `fromKey` up to, not including,
+   * `toKey`; no other line has such a key.
    */
-  readonly changed: { readonly from: number; readonly to: number; readonly since: SourceFile } | undefined;
+  readonly changed: LineChange | undefined;
+}
+
+export interface LineChange {
+  readonly from: number;
+  readonly to: number;
+  readonly since: SourceFile;
+  readonly replaced: readonly (ConfigLine | undefined)[];
+  readonly fromKey: number;
+  readonly toKey: number;
 }
 
 /** Above this many changed lines a whole-file parse is cheaper than line by line. */
@@ -42,9 +53,9 @@ const WHOLE_FILE_THRESHOLD = 64;
  * Reads a config into lines of words. The whole file goes through the
  * Chevrotain grammar on a first build; a later build with the same cache
  * tokenizes only the lines between the first and last change and reuses
- * the lines before and after them: the same objects while they keep their
- * line numbers (positions are line and column, see span.ts), new objects
- * from the same templates when lines were added or removed above them.
+ * the lines before and after them as they are: they keep their line keys
+ * (positions are line key and column, see span.ts) even when lines were
+ * added or removed above them.
  * This module and build-map.ts (through line-templates.ts) are the only
  * readers of Chevrotain's CST.
  */
@@ -73,7 +84,7 @@ export function lineProblems(read: ReadLines, from = 0, to = read.byLine.length)
   for (let i = from; i < to; i++) {
     const t = read.templates[i];
     if (t && t.problems.length > 0) {
-      pushProblems(t, i, read.file.path, issues);
+      pushProblems(t, read.file.lineKeys[i] as number, read.file.path, issues);
     }
   }
   return issues;
@@ -93,45 +104,36 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
   const before = previous.file.text;
   const prefix = commonPrefixLength(before, text);
   const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
-  const { file, head, tail } = reindexSourceFile(previous.file, text, prefix, suffix);
+  const { file, head, tail, renumbered } = reindexSourceFile(previous.file, text, prefix, suffix);
   const starts = file.lineStarts;
   const changedEnd = tail?.newLine ?? starts.length;
+  const oldChangedEnd = tail ? tail.newLine - tail.lineShift : previous.templates.length;
   // Quick fixes that add lines use the file's line break: when it changes, nothing built before may be reused.
-  if (changedEnd - head > WHOLE_FILE_THRESHOLD || file.lineBreak !== previous.file.lineBreak) {
+  if (renumbered || changedEnd - head > WHOLE_FILE_THRESHOLD || file.lineBreak !== previous.file.lineBreak) {
     return undefined;
-  }
-  const fresh = (i: number): LineTemplate | undefined => {
-    const base = starts[i] as number;
-    // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
-    return templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
-  };
-  // Typing in a line moves no other line: the previous arrays, copied, with the changed lines replaced.
-  if (starts.length === previous.templates.length && (tail === undefined || tail.lineShift === 0)) {
-    const templates = previous.templates.slice();
-    const byLine = previous.lines.slice();
-    for (let i = head; i < changedEnd; i++) {
-      const t = fresh(i);
-      templates[i] = t;
-      byLine[i] = t && instantiate(t, i);
-    }
-    return { file, templates, byLine, changed: { from: head, to: changedEnd, since: previous.file } };
   }
   const templates = previous.templates.slice(0, head);
   const byLine = previous.lines.slice(0, head);
   for (let i = head; i < changedEnd; i++) {
-    const t = fresh(i);
+    const base = starts[i] as number;
+    // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
+    const t = templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
     templates.push(t);
-    byLine.push(t && instantiate(t, i));
+    byLine.push(t && instantiate(t, file.lineKeys[i] as number));
   }
-  if (tail) {
-    // Lines added or removed above renumber the lines below: same templates, new objects.
-    for (let i = tail.newLine; i < starts.length; i++) {
-      const t = previous.templates[i - tail.lineShift];
-      templates.push(t);
-      byLine.push(t && instantiate(t, i));
-    }
+  // The lines below keep their keys, so they are the previous objects even when lines were added or removed above.
+  for (let i = oldChangedEnd; i < previous.templates.length; i++) {
+    templates.push(previous.templates[i]);
+    byLine.push(previous.lines[i]);
   }
-  return { file, templates, byLine, changed: undefined };
+  const keyBefore = head > 0 ? (file.lineKeys[head - 1] as number) : -1;
+  const toKey = tail ? (file.lineKeys[changedEnd] as number) : MAX_LINE_KEY + 1;
+  return {
+    file,
+    templates,
+    byLine,
+    changed: { from: head, to: changedEnd, since: previous.file, replaced: previous.lines.slice(head, oldChangedEnd), fromKey: keyBefore + 1, toKey },
+  };
 }
 
 /** A fresh copy of `s` (V8 copies slices shorter than 13 characters anyway). */
@@ -184,20 +186,21 @@ function readWholeFile(file: SourceFile, env: EnvLookup): ReadLines {
   }
   for (let i = 0; i < templates.length; i++) {
     const t = templates[i];
-    byLine.push(t && instantiate(t, i));
+    byLine.push(t && instantiate(t, file.lineKeys[i] as number));
   }
   return { file, templates, byLine, changed: undefined };
 }
 
-function pushProblems(t: LineTemplate, line: number, file: string, issues: Issue[]): void {
+function pushProblems(t: LineTemplate, key: number, file: string, issues: Issue[]): void {
   for (const p of t.problems) {
-    issues.push({ code: p.code, severity: p.severity, message: p.message, file, span: { start: packPosition(line, p.start), end: packPosition(line, p.end) } });
+    issues.push({ code: p.code, severity: p.severity, message: p.message, file, span: { start: packPosition(key, p.start), end: packPosition(key, p.end) } });
   }
 }
 
-function instantiate(t: LineTemplate, line: number): ConfigLine {
+/** The line object of a template on the line whose key is `key`. */
+function instantiate(t: LineTemplate, key: number): ConfigLine {
   // packPosition clamps a column past the longest a position holds, so a huge line never spills onto the next.
-  const at = (column: number): number => packPosition(line, column);
+  const at = (column: number): number => packPosition(key, column);
   const words: Word[] = t.words.map((w) => ({
     raw: w.raw,
     value: w.value,
@@ -206,7 +209,6 @@ function instantiate(t: LineTemplate, line: number): ConfigLine {
     envRefs: w.envRefs.length ? w.envRefs.map((r) => ({ ...r, span: { start: at(w.start + r.span.start), end: at(w.start + r.span.end) } })) : w.envRefs,
   }));
   return {
-    line,
     words,
     comment: t.comment ? { text: t.comment.text, span: { start: at(t.comment.start), end: at(t.comment.end) } } : undefined,
     span: { start: at(t.start), end: at(t.end) },

@@ -1,8 +1,9 @@
-import { columnOfPosition, lineOfPosition, packPosition, type Span } from './span';
+import { columnOfPosition, keyOfPosition, MAX_LINE_KEY, packPosition, type Span } from './span';
 
 /**
- * A text with a line index, so span positions (packed line/column, see
- * span.ts) become offsets into the text where text is cut or edited.
+ * A text with a line index, so span positions (packed line key and column,
+ * see span.ts) become offsets into the text where text is cut or edited,
+ * and line numbers where they are shown.
  */
 export interface SourceFile {
   /** Absolute path (CLI) or URI-derived path (server) the text came from. */
@@ -10,6 +11,8 @@ export interface SourceFile {
   readonly text: string;
   /** Offset of the first character of each line; `lineStarts[0]` is 0. */
   readonly lineStarts: readonly number[];
+  /** The key of each line (see span.ts): increasing, with room between neighbours. */
+  readonly lineKeys: readonly number[];
   /** The file's line break (that of its first line), for edits that add lines. */
   readonly lineBreak: '\n' | '\r\n';
 }
@@ -24,7 +27,22 @@ export interface Position {
 export function createSourceFile(path: string, text: string): SourceFile {
   const lineStarts = [0];
   scanLineStarts(text, 0, lineStarts, () => false);
-  return { path, text, lineStarts, lineBreak: lineBreakOf(text) };
+  return { path, text, lineStarts, lineKeys: freshKeys(lineStarts.length), lineBreak: lineBreakOf(text) };
+}
+
+/** Most room between the keys of neighbouring lines in a freshly read file. */
+const FRESH_KEY_GAP = 2 ** 16;
+/** Most room between keys handed to added lines: the rest stays free for lines added next to them. */
+const ADDED_KEY_STEP = 256;
+
+/** Keys of `count` lines read afresh, spread so that lines can be added anywhere later, above the first one included. */
+function freshKeys(count: number): number[] {
+  const gap = Math.max(1, Math.min(FRESH_KEY_GAP, Math.floor(MAX_LINE_KEY / (count + 2))));
+  const keys = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    keys[i] = (i + 1) * gap;
+  }
+  return keys;
 }
 
 function lineBreakOf(text: string): '\n' | '\r\n' {
@@ -51,19 +69,26 @@ function scanLineStarts(text: string, from: number, out: number[], stop: (start:
 /** A new version of a file and how its lines relate to the previous version's. */
 export interface ReindexedFile {
   readonly file: SourceFile;
-  /** Lines before this one are the previous version's lines, same text, same offsets. */
+  /** Lines before this one are the previous version's lines, same text, same offsets, same keys. */
   readonly head: number;
   /**
    * From `newLine` on, every line is the previous version's line
-   * `newLine - lineShift`, with the same text, `offsetShift` further.
+   * `newLine - lineShift`, with the same text and key, `offsetShift` further.
    */
   readonly tail: { readonly newLine: number; readonly lineShift: number; readonly offsetShift: number } | undefined;
+  /**
+   * True when the added lines found no room between their neighbours' keys:
+   * every line then has a new key, and nothing built before is reusable.
+   */
+  readonly renumbered: boolean;
 }
 
 /**
  * The source file of `text`, a new version of `previous` that is unchanged
  * in its first `prefix` and last `suffix` characters: only the line starts
- * in between are scanned, the others are copied or shifted.
+ * in between are scanned, the others are copied or shifted. Unchanged lines
+ * keep their keys; a changed line keeps the key of the line it replaces, and
+ * added lines get keys between their neighbours'.
  */
 export function reindexSourceFile(previous: SourceFile, text: string, prefix: number, suffix: number): ReindexedFile {
   const old = previous.lineStarts;
@@ -94,7 +119,41 @@ export function reindexSourceFile(previous: SourceFile, text: string, prefix: nu
   while (head + 1 < lineStarts.length && (lineStarts[head + 1] as number) <= prefix) {
     head++;
   }
-  return { file: { path: previous.path, text, lineStarts, lineBreak: lineBreakOf(text) }, head, tail };
+  const lineKeys = keysAfterEdit(previous.lineKeys, lineStarts.length, head, tail);
+  const base = { path: previous.path, text, lineStarts, lineBreak: lineBreakOf(text) };
+  return lineKeys ? { file: { ...base, lineKeys }, head, tail, renumbered: false } : { file: { ...base, lineKeys: freshKeys(lineStarts.length) }, head, tail, renumbered: true };
+}
+
+/**
+ * Keys of the new version's `count` lines: the head and tail keep theirs,
+ * the changed lines take the keys of the lines they replace, in order, and
+ * the lines added beyond those take keys between their neighbours'.
+ * Undefined when there is no room for them.
+ */
+function keysAfterEdit(oldKeys: readonly number[], count: number, head: number, tail: ReindexedFile['tail']): number[] | undefined {
+  const changedEnd = tail?.newLine ?? count;
+  const oldChangedEnd = tail ? tail.newLine - tail.lineShift : oldKeys.length;
+  const keys = oldKeys.slice(0, head);
+  const reused = Math.min(changedEnd - head, oldChangedEnd - head);
+  for (let i = 0; i < reused; i++) {
+    keys.push(oldKeys[head + i] as number);
+  }
+  const added = changedEnd - head - reused;
+  if (added > 0) {
+    const below = keys.length > 0 ? (keys[keys.length - 1] as number) : -1;
+    const above = tail ? (oldKeys[oldChangedEnd] as number) : MAX_LINE_KEY + 1;
+    const step = Math.min(ADDED_KEY_STEP, Math.floor((above - below) / (added + 1)));
+    if (step < 1) {
+      return undefined;
+    }
+    for (let i = 1; i <= added; i++) {
+      keys.push(below + i * step);
+    }
+  }
+  for (let i = oldChangedEnd; i < oldKeys.length; i++) {
+    keys.push(oldKeys[i] as number);
+  }
+  return keys;
 }
 
 function indexOfStart(starts: readonly number[], offset: number): number | undefined {
@@ -115,9 +174,41 @@ function indexOfStart(starts: readonly number[], offset: number): number | undef
   return undefined;
 }
 
+/**
+ * The line number (0-based) of a line key. A key no line has (a position
+ * kept from an older version of the text) maps to the line above it.
+ */
+export function lineOfKey(file: SourceFile, key: number): number {
+  const keys = file.lineKeys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((keys[mid] as number) <= key) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+/** The line number (0-based) of a position. */
+export function lineOf(file: SourceFile, position: number): number {
+  return lineOfKey(file, keyOfPosition(position));
+}
+
+/** The position of column `column` of line `line` (0-based); a line past the end is the end of the text. */
+export function positionAtLine(file: SourceFile, line: number, column = 0): number {
+  if (line >= file.lineKeys.length) {
+    return positionOfOffset(file, file.text.length);
+  }
+  return packPosition(file.lineKeys[Math.max(0, line)] as number, column);
+}
+
 /** LSP-style line/column of a position (see span.ts). */
-export function positionAt(_file: SourceFile, position: number): Position {
-  return { line: lineOfPosition(position), character: columnOfPosition(position) };
+export function positionAt(file: SourceFile, position: number): Position {
+  return { line: lineOf(file, position), character: columnOfPosition(position) };
 }
 
 /**
@@ -126,12 +217,12 @@ export function positionAt(_file: SourceFile, position: number): Position {
  */
 export function positionOf(file: SourceFile, at: Position): number {
   if (at.line < 0) {
-    return 0;
+    return positionAtLine(file, 0);
   }
   if (at.line >= file.lineStarts.length) {
     return positionOfOffset(file, file.text.length);
   }
-  return packPosition(at.line, Math.min(Math.max(0, at.character), lineLength(file, at.line)));
+  return positionAtLine(file, at.line, Math.min(Math.max(0, at.character), lineLength(file, at.line)));
 }
 
 /** Length of line `line`'s content, without its line break. */
@@ -149,20 +240,25 @@ function lineLength(file: SourceFile, line: number): number {
 
 /** Offset into `file.text` of a position, clamped to the text. */
 export function offsetOf(file: SourceFile, position: number): number {
-  const line = lineOfPosition(position);
-  if (line >= file.lineStarts.length) {
-    return file.text.length;
+  const key = keyOfPosition(position);
+  const line = lineOfKey(file, key);
+  const lineKey = file.lineKeys[line] ?? 0;
+  if (key < lineKey) {
+    return 0;
   }
-  const start = file.lineStarts[line] ?? 0;
   const next = file.lineStarts[line + 1] ?? file.text.length;
-  return Math.min(start + columnOfPosition(position), next);
+  // A key between two lines' (a line removed since) stands for the end of the line above.
+  if (key > lineKey) {
+    return next;
+  }
+  return Math.min((file.lineStarts[line] ?? 0) + columnOfPosition(position), next);
 }
 
 /** Position of an offset into `file.text` (clamped to the text). */
 export function positionOfOffset(file: SourceFile, offset: number): number {
   const clamped = Math.max(0, Math.min(offset, file.text.length));
   const line = lineOfOffset(file, clamped);
-  return packPosition(line, clamped - (file.lineStarts[line] ?? 0));
+  return packPosition(file.lineKeys[line] ?? 0, clamped - (file.lineStarts[line] ?? 0));
 }
 
 /** 0-based line holding an offset into `file.text`. */

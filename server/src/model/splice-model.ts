@@ -3,18 +3,18 @@ import { lineProblems, type ReadLines } from './build-lines';
 import type { BuildMemo } from './build-memo';
 import { scanPlainLines } from './build-directives';
 import { backendsByNameOf, baseOf, groupSections, MEMO, modelIssues, pushAll, sectionOutcome, type ModelParts } from './build-sections';
-import { lineOfPosition } from './span';
+import { keyOfPosition, type Span } from './span';
 import type { Defaults, Directive, MapReference, Proxy, Section } from './types';
 
 /**
- * The model of a text whose lines `read.changed.from` to `to` differ from
- * the last build's, every other line being the same object on the same line
- * number (typing in a line keeps the line count and moves nothing else; see
- * span.ts). The last model is reused around the edit: directives, comments
- * and issues of the changed lines are replaced, the sections holding them
- * are built again, and every other section, proxy and map reference is the
- * last model's object. On a 14,000-line config this touches one section
- * instead of walking two thousand.
+ * The model of a text whose lines `read.changed.from` to `to` are new, every
+ * other line being the object the last build made, with the same line key
+ * (typing in a line, or adding or removing lines, moves no other line's
+ * positions; see span.ts). The last model is reused around the edit:
+ * directives, comments and issues of the replaced lines are replaced, the
+ * sections holding them are built again, and every other section, proxy
+ * and map reference is the last model's object. On a 14,000-line config
+ * this touches one section instead of walking two thousand.
  *
  * Undefined, with nothing else changed, when the edit reaches what other
  * sections depend on: a `defaults` or `global` section, an `.if` block, a
@@ -22,28 +22,33 @@ import type { Defaults, Directive, MapReference, Proxy, Section } from './types'
  * lines before the first section. The whole-file build then runs.
  */
 export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo): ModelParts | undefined {
-  const { from, to, since } = read.changed ?? { from: 0, to: 0, since: undefined };
+  const change = read.changed;
   const prev = last.config;
   const path = read.file.path;
   const firstSection = prev.sections[0];
   // The lines were compared with the file this model was built from, or nothing here is known to be the same.
-  if (since !== prev.file || to <= from || !firstSection || from < firstSection.header.line || prev.conditionals.length > 0 || last.scanIssues.some((i) => i.code === 'syntax/unbalanced-conditional')) {
+  if (!change || change.since !== prev.file || !firstSection || prev.conditionals.length > 0 || last.scanIssues.some((i) => i.code === 'syntax/unbalanced-conditional')) {
     return undefined;
   }
-  // The sections holding the changed lines: from the one whose header is at or above `from` to the last one starting before `to`.
-  const sa = lastIndexBefore(prev.sections, from + 1, (s) => s.header.line);
-  const sb = lastIndexBefore(prev.sections, to, (s) => s.header.line);
-  const regionStart = (prev.sections[sa] as Section).header.line;
-  const regionEnd = prev.sections[sb + 1]?.header.line ?? Number.POSITIVE_INFINITY;
+  const { fromKey, toKey } = change;
+  if (fromKey < keyOf(firstSection.header) || toKey <= fromKey) {
+    return undefined;
+  }
+  // The sections holding the changed lines: from the one whose header is at or above them to the last one starting above their end.
+  const sa = lastIndexBefore(prev.sections, fromKey + 1, (s) => keyOf(s.header));
+  const sb = lastIndexBefore(prev.sections, toKey, (s) => keyOf(s.header));
+  const regionStart = keyOf((prev.sections[sa] as Section).header);
+  const nextSection = prev.sections[sb + 1];
+  const regionEnd = nextSection ? keyOf(nextSection.header) : Number.POSITIVE_INFINITY;
   if (prev.sections.slice(sa, sb + 1).some(sharedByOthers)) {
     return undefined;
   }
-  const scan = scanPlainLines(read.byLine, from, to, path, memo);
+  const scan = scanPlainLines(read.byLine.slice(change.from, change.to), change.replaced, path, memo);
   if (!scan) {
     return undefined;
   }
-  const directives = replaceLines(prev.directives, from, to, scan.directives, lineOfDirective);
-  const regionDirectives = directives.slice(firstAtOrAfter(directives, regionStart, lineOfDirective), firstAtOrAfter(directives, regionEnd, lineOfDirective));
+  const directives = replaceKeys(prev.directives, fromKey, toKey, scan.directives, keyOf);
+  const regionDirectives = directives.slice(firstAtOrAfter(directives, regionStart, keyOf), firstAtOrAfter(directives, regionEnd, keyOf));
   const groupIssues: Issue[] = [];
   const sections = groupSections(regionDirectives, path, groupIssues, memo);
   // A region that no longer starts with a section keyword hands its first lines to the section above.
@@ -53,7 +58,7 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
   const named = new Map<string, Defaults>();
   let lastDefaults: Defaults | undefined;
   for (const d of prev.defaults) {
-    if (d.header.line >= regionStart) {
+    if (keyOf(d.header) >= regionStart) {
       break;
     }
     if (d.name) {
@@ -72,11 +77,11 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
       proxies.push(outcome.built);
     }
   }
-  forgetReplaced(memo, prev.sections.slice(sa, sb + 1), sections, prev.directives.slice(firstAtOrAfter(prev.directives, from, lineOfDirective), firstAtOrAfter(prev.directives, to, lineOfDirective)));
-  const lineIssues = replaceLines(last.lineIssues, from, to, lineProblems(read, from, to), lineOfIssue);
-  const scanIssues = replaceLines(last.scanIssues, from, to, scan.issues, lineOfIssue);
-  const allProxies = replaceLines(prev.proxies, regionStart, regionEnd, proxies, (p) => p.header.line);
-  const allSectionIssues = replaceLines(last.sectionIssues, regionStart, regionEnd, sectionIssues, lineOfIssue);
+  forgetReplaced(memo, prev.sections.slice(sa, sb + 1), sections, prev.directives.slice(firstAtOrAfter(prev.directives, fromKey, keyOf), firstAtOrAfter(prev.directives, toKey, keyOf)));
+  const lineIssues = replaceKeys(last.lineIssues, fromKey, toKey, lineProblems(read, change.from, change.to), keyOfIssue);
+  const scanIssues = replaceKeys(last.scanIssues, fromKey, toKey, scan.issues, keyOfIssue);
+  const allProxies = replaceKeys(prev.proxies, regionStart, regionEnd, proxies, (p) => keyOf(p.header));
+  const allSectionIssues = replaceKeys(last.sectionIssues, regionStart, regionEnd, sectionIssues, keyOfIssue);
   return {
     version: last.version,
     lineIssues,
@@ -90,16 +95,17 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
       proxies: allProxies,
       backendsByName: backendsByNameOf(allProxies),
       frontends: allProxies.filter((p) => p.kind !== 'backend'),
-      mapReferences: replaceLines(prev.mapReferences, regionStart, regionEnd, refs, (r) => r.directive.line),
+      mapReferences: replaceKeys(prev.mapReferences, regionStart, regionEnd, refs, (r) => keyOf(r.directive)),
       directives,
-      comments: replaceLines(prev.comments, from, to, scan.comments, (c) => c.line),
+      comments: replaceKeys(prev.comments, fromKey, toKey, scan.comments, keyOf),
       issues: modelIssues(read, lineIssues, scanIssues, last.groupIssues, allSectionIssues),
     },
   };
 }
 
-const lineOfDirective = (d: Directive): number => d.line;
-const lineOfIssue = (i: Issue): number => lineOfPosition(i.span.start);
+/** The line key of what starts a thing (see span.ts): the model's lists are in key order. */
+const keyOf = (t: { readonly span: Span }): number => keyOfPosition(t.span.start);
+const keyOfIssue = (i: Issue): number => keyOfPosition(i.span.start);
 
 /** Sections whose content other sections read: defaults are inherited, the first global wins. */
 function sharedByOthers(s: Section): boolean {
@@ -124,12 +130,12 @@ function forgetReplaced(memo: BuildMemo, oldSections: readonly Section[], newSec
   }
 }
 
-/** `items` (in line order) with those on lines `start` to `end` (exclusive) replaced by `replacement`. */
-function replaceLines<T>(items: readonly T[], start: number, end: number, replacement: readonly T[], line: (t: T) => number): T[] {
-  return items.slice(0, firstAtOrAfter(items, start, line)).concat(replacement, items.slice(firstAtOrAfter(items, end, line)));
+/** `items` (in key order) with those on lines keyed `start` to `end` (exclusive) replaced by `replacement`. */
+function replaceKeys<T>(items: readonly T[], start: number, end: number, replacement: readonly T[], key: (t: T) => number): T[] {
+  return items.slice(0, firstAtOrAfter(items, start, key)).concat(replacement, items.slice(firstAtOrAfter(items, end, key)));
 }
 
-/** Index of the first item on line `n` or after, in a list in line order. */
+/** Index of the first item on a line keyed `n` or after, in a list in key order. */
 function firstAtOrAfter<T>(items: readonly T[], n: number, line: (t: T) => number): number {
   let lo = 0;
   let hi = items.length;
@@ -144,7 +150,7 @@ function firstAtOrAfter<T>(items: readonly T[], n: number, line: (t: T) => numbe
   return lo;
 }
 
-/** Index of the last item on a line before `n` (-1 when none), in a list in line order. */
+/** Index of the last item on a line keyed before `n` (-1 when none), in a list in key order. */
 function lastIndexBefore<T>(items: readonly T[], n: number, line: (t: T) => number): number {
   return firstAtOrAfter(items, n, line) - 1;
 }

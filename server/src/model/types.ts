@@ -28,15 +28,13 @@ export interface ConditionalContext {
   readonly condition: string;
   /** 'if' | 'elif' | 'else' branch of the block. */
   readonly branch: 'if' | 'elif' | 'else';
-  /** Line (0-based) of the `.if` that opens the block. */
-  readonly blockLine: number;
+  /** Position of the `.if` that opens the block: the block's identity. */
+  readonly blockStart: number;
 }
 
 /** One non-blank, non-comment line: a keyword and its arguments. */
 export interface Directive {
   readonly kind: 'directive';
-  /** 0-based line number. */
-  readonly line: number;
   /** Keyword, e.g. `server`, `option`, `http-request`. */
   readonly keyword: string;
   readonly keywordSpan: Span;
@@ -313,8 +311,10 @@ export interface MapReference {
 
 export interface ConditionalBlock {
   readonly condition: string;
-  readonly startLine: number;
-  readonly endLine: number | undefined;
+  /** The `.if` line. */
+  readonly start: Span;
+  /** The `.endif` line; undefined when the block is never closed. */
+  readonly end: Span | undefined;
 }
 
 export interface HaproxyConfig {
@@ -333,7 +333,7 @@ export interface HaproxyConfig {
   /** Every directive in file order (including those outside sections). */
   readonly directives: readonly Directive[];
   /** Comment-only lines, for annotations and suppression comments. */
-  readonly comments: readonly { readonly line: number; readonly text: string; readonly span: Span }[];
+  readonly comments: readonly { readonly text: string; readonly span: Span }[];
   /** Syntax and model-level issues found while building. */
   readonly issues: readonly Issue[];
 }

@@ -94,7 +94,7 @@ export function planRamp(ramp: RampBackend, action: RampAction): RampPlan {
       const before = stateOf(server);
       return after.weight === before.weight && after.backup === before.backup ? [] : [{ server, name: server.name ?? '', role, before, after }];
     })
-    .sort((a, b) => a.server.directive.line - b.server.directive.line);
+    .sort((a, b) => a.server.directive.span.start - b.server.directive.span.start);
   const to = targetShare(ramp.backend, ramp.targets, wanted.states).share;
   const notes = [...wanted.notes];
   if (changes.length === 0) {

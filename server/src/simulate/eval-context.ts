@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../engine';
 import type { HttpState } from './http-state';
 import type { Directive } from '../model/types';
-import { spanText } from '../model/source-file';
+import { lineOf, spanText } from '../model/source-file';
 import type { DecidingLine, MapMatch } from './result';
 import type { TraceLocation, TraceStep } from './trace';
 
@@ -24,13 +24,13 @@ export interface EvalContext {
 
 /** Where a config directive is, for trace steps. */
 export function at(ctx: EvalContext, d: Directive): TraceLocation {
-  return { file: ctx.loaded.config.file.path, line: d.line, span: d.span };
+  return { file: ctx.loaded.config.file.path, line: lineOf(ctx.loaded.config.file, d.span.start), span: d.span };
 }
 
 /** The line that decided an outcome, as results report it. */
 export function decidingLine(ctx: EvalContext, d: Directive): DecidingLine {
   const f = ctx.loaded.config.file;
-  return { file: f.path, line: d.line, text: spanText(f, d.span).trim() };
+  return { file: f.path, line: lineOf(f, d.span.start), text: spanText(f, d.span).trim() };
 }
 
 /** Records a non-fatal `cannot simulate` reason once. */

@@ -161,7 +161,7 @@ function runRule(rule: HttpRequestRule, proxy: Proxy, ctx: EvalContext): PhaseOu
     }
     case 'other':
       if (!HARMLESS.has(rule.name)) {
-        noteUnsupported(ctx, `cannot simulate: http-request ${rule.name} (line ${d.line + 1}); the rest assumes it changes nothing`);
+        noteUnsupported(ctx, `cannot simulate: http-request ${rule.name} (line ${at(ctx, d).line + 1}); the rest assumes it changes nothing`);
         ctx.trace.push(step('unsupported', `http-request ${rule.name} is not simulated`, at(ctx, d)));
       }
       return { kind: 'continue' };

@@ -2,14 +2,33 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
 import { LineTemplateCache } from '../../../server/src/model/line-templates';
+import { lineOf, positionAt } from '../../../server/src/model/source-file';
 import type { HaproxyConfig } from '../../../server/src/model/types';
 
 const BASE = `global\n  stats socket /run/a.sock level admin\ndefaults\n  mode http\nfrontend fe\n  bind :80\n  use_backend %[base,map_reg(/etc/haproxy/d.map,bk)] if { path_beg /a }\n  http-request set-header Host "a\\tb" # c\nbackend be\n  server s1 1.2.3.4:80 weight 25 check\n  server s2 1.2.3.5:80 weight 75 backup\n`;
 
-/** What must not depend on whether a build reused cached lines. */
+/**
+ * What must not depend on whether a build reused cached lines. Positions
+ * are compared as line and column: an edit leaves the line keys of a
+ * reused build different from a fresh build's (see span.ts).
+ */
 function fingerprint(m: HaproxyConfig): string {
+  const at = (p: number): string => {
+    const { line, character } = positionAt(m.file, p);
+    return `${line}:${character}`;
+  };
+  const asLines = (_key: string, v: unknown): unknown => {
+    if (_key === 'blockStart' && typeof v === 'number') {
+      return at(v);
+    }
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 2 && typeof (v as { start?: unknown }).start === 'number' && typeof (v as { end?: unknown }).end === 'number') {
+      const s = v as { start: number; end: number };
+      return `${at(s.start)}-${at(s.end)}`;
+    }
+    return v;
+  };
   return JSON.stringify({
-    directives: m.directives.map((d) => [d.line, d.keyword, d.span, d.comment, d.words.map((w) => [w.raw, w.value, w.span, w.rawOffsets, w.envRefs])]),
+    directives: m.directives.map((d) => [lineOf(m.file, d.span.start), d.keyword, d.span, d.comment, d.words.map((w) => [w.raw, w.value, w.span, w.rawOffsets, w.envRefs])]),
     issues: m.issues.map((i) => [i.code, i.message, i.span]).sort(),
     servers: m.proxies.flatMap((p) => p.servers.map((s) => [s.name, s.settings.weight, s.settings.weightWord?.span])),
     // Everything else the model says, spans included.
@@ -19,10 +38,10 @@ function fingerprint(m: HaproxyConfig): string {
     mapReferences: m.mapReferences.map((r) => ({ ...r, proxy: r.proxy?.name })),
     global: m.global,
     frontends: m.frontends.map((p) => p.name),
-    backendsByName: [...m.backendsByName].map(([name, p]) => [name, p.header.line]),
+    backendsByName: [...m.backendsByName].map(([name, p]) => [name, lineOf(m.file, p.header.span.start)]),
     comments: m.comments,
     conditionals: m.conditionals,
-  });
+  }, asLines);
 }
 
 const edit = fc.tuple(fc.nat(400), fc.nat(6), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '"', '#', '\\', 'x', '9', '\r', "'"), maxLength: 6 }));
@@ -94,5 +113,41 @@ describe('incremental line templates', () => {
     buildConfigModel('backend only\n', '/h.cfg', { lineCache: cache });
     expect(before).toBeGreaterThan(5);
     expect(cache.size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('edits that add or remove lines', () => {
+  const backends = Array.from({ length: 40 }, (_, i) => `backend b${i}\n  server s${i} 10.0.${i}.1:80 weight ${i + 1} check\n`).join('');
+  const text = `defaults\n  mode http\n${backends}`;
+
+  it('keeps every other section, proxy and line key when a line is added or removed in one backend', () => {
+    const cache = new LineTemplateCache();
+    const before = buildConfigModel(text, '/h.cfg', { lineCache: cache });
+    const keysBefore = before.file.lineKeys;
+    // A line added under backend b20's server line, then removed again.
+    const serverLine = '  server s20 10.0.20.1:80 weight 21 check\n';
+    const added = text.replace(serverLine, `${serverLine}  timeout server 5s\n`);
+    const after = buildConfigModel(added, '/h.cfg', { lineCache: cache });
+    const name = (p: { name?: string }): string => p.name ?? '';
+    const reused = after.proxies.filter((p) => before.proxies.includes(p)).map(name);
+    expect(reused).toEqual(before.proxies.map(name).filter((n) => n !== 'b20'));
+    expect(after.backendsByName.get('b20')?.settings.timeouts.server).toBe(5000);
+    expect(after.defaults[0]).toBe(before.defaults[0]);
+    // The lines below the new one keep their keys: nothing there moved, though their line numbers did.
+    const below = text.split('\n').length - 1 - lineOf(before.file, (before.backendsByName.get('b21')?.span.start ?? 0));
+    expect(after.file.lineKeys.slice(-below)).toEqual(keysBefore.slice(-below));
+    expect(lineOf(after.file, after.backendsByName.get('b21')?.span.start ?? 0)).toBe(lineOf(before.file, before.backendsByName.get('b21')?.span.start ?? 0) + 1);
+    const removed = buildConfigModel(text, '/h.cfg', { lineCache: cache });
+    expect(removed.proxies.filter((p) => after.proxies.includes(p)).map(name)).toEqual(before.proxies.map(name).filter((n) => n !== 'b20'));
+    expect(fingerprint(removed)).toBe(fingerprint(buildConfigModel(text, '/h.cfg')));
+  });
+
+  it('gives a line added at the very top a key above the first line, and moves nothing else', () => {
+    const cache = new LineTemplateCache();
+    const before = buildConfigModel(text, '/h.cfg', { lineCache: cache });
+    const after = buildConfigModel(`# migration to the cloud\n${text}`, '/h.cfg', { lineCache: cache });
+    expect(after.file.lineKeys.slice(1)).toEqual(before.file.lineKeys);
+    expect(after.proxies.every((p, i) => p === before.proxies[i])).toBe(true);
+    expect(after.comments.map((c) => positionAt(after.file, c.span.start))).toEqual([{ line: 0, character: 0 }]);
   });
 });

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
-import { LINE_STRIDE, lineOfPosition } from '../../../server/src/model/span';
+import { lineOf } from '../../../server/src/model/source-file';
+import { LINE_STRIDE } from '../../../server/src/model/span';
 
 // A position holds columns below 2^24: a word past that on a huge line is clamped onto its own line, never onto the next.
 it('keeps a word past the longest column a position holds on its own line', () => {
@@ -9,8 +10,8 @@ it('keeps a word past the longest column a position holds on its own line', () =
   const d = m.directives[1];
   const last = d?.words[d.words.length - 1];
   expect(last?.raw).toBe('3');
-  expect([last?.span.start, last?.span.end, d?.span.end].map((p) => lineOfPosition(p ?? -1))).toEqual([1, 1, 1]);
-  expect(m.proxies.map((p) => [p.name, lineOfPosition(p.span.start), p.servers[0]?.settings.weight])).toEqual([['b', 0, 3], ['c', 2, undefined]]);
+  expect([last?.span.start, last?.span.end, d?.span.end].map((p) => lineOf(m.file, p ?? -1))).toEqual([1, 1, 1]);
+  expect(m.proxies.map((p) => [p.name, lineOf(m.file, p.span.start), p.servers[0]?.settings.weight])).toEqual([['b', 0, 3], ['c', 2, undefined]]);
 }, 120_000);
 
 // The word pattern once kept one backtracking entry per character and overflowed the stack on a word this long.

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
-import { lineOfPosition } from '../../../server/src/model/span';
+import { lineOf } from '../../../server/src/model/source-file';
 import type { HaproxyConfig } from '../../../server/src/model/types';
 
 const DIR = path.resolve(__dirname, '../../fixtures/recovery');
@@ -13,7 +13,7 @@ function summarize(m: HaproxyConfig): unknown {
     sections: m.sections.map((s) => `${s.kind}${s.name ? ' ' + s.name : ''}`),
     servers: m.proxies.flatMap((p) => p.servers.map((s) => `${p.name}/${s.name} weight=${s.settings.weight}${s.directive.conditional.length ? ' [' + s.directive.conditional.map((c) => `${c.branch} ${c.condition}`).join(', ') + ']' : ''}`)),
     useBackends: m.proxies.flatMap((p) => p.useBackends.map((u) => `${p.name}: ${u.target.kind === 'static' ? u.target.name : u.target.format.text}`)),
-    issues: m.issues.map((i) => `${lineOfPosition(i.span.start) + 1}: ${i.severity} ${i.code}: ${i.message}`),
+    issues: m.issues.map((i) => `${lineOf(m.file, i.span.start) + 1}: ${i.severity} ${i.code}: ${i.message}`),
   };
 }
 

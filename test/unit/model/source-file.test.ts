@@ -40,16 +40,20 @@ describe('reindexSourceFile', () => {
         const previous = createSourceFile('/h.cfg', base);
         const prefix = commonPrefixLength(base, edited);
         const suffix = commonSuffixLength(base, edited, Math.min(base.length, edited.length) - prefix);
-        const { file, head, tail } = reindexSourceFile(previous, edited, prefix, suffix);
+        const { file, head, tail, renumbered } = reindexSourceFile(previous, edited, prefix, suffix);
         const fresh = createSourceFile('/h.cfg', edited);
-        expect(file).toEqual(fresh);
+        expect({ ...file, lineKeys: undefined }).toEqual({ ...fresh, lineKeys: undefined });
+        // One key per line, increasing: positions order like offsets.
+        expect(file.lineKeys).toHaveLength(file.lineStarts.length);
+        expect(file.lineKeys.every((k, i) => i === 0 || k > (file.lineKeys[i - 1] as number))).toBe(true);
+        expect(renumbered).toBe(false);
         const lineText = (f: typeof file, i: number): string => f.text.slice(f.lineStarts[i], f.lineStarts[i + 1] ?? f.text.length).replace(/[\r\n]+$/, '');
         for (let i = 0; i < head; i++) {
-          expect([lineText(file, i), file.lineStarts[i]]).toEqual([lineText(previous, i), previous.lineStarts[i]]);
+          expect([lineText(file, i), file.lineStarts[i], file.lineKeys[i]]).toEqual([lineText(previous, i), previous.lineStarts[i], previous.lineKeys[i]]);
         }
         for (let i = tail?.newLine ?? file.lineStarts.length; tail && i < file.lineStarts.length; i++) {
           const old = i - tail.lineShift;
-          expect([lineText(file, i), file.lineStarts[i]]).toEqual([lineText(previous, old), (previous.lineStarts[old] as number) + tail.offsetShift]);
+          expect([lineText(file, i), file.lineStarts[i], file.lineKeys[i]]).toEqual([lineText(previous, old), (previous.lineStarts[old] as number) + tail.offsetShift, previous.lineKeys[old]]);
         }
       }),
       { numRuns: 2000 },
@@ -64,4 +68,27 @@ describe('reindexSourceFile', () => {
     expect(r.head).toBe(500);
     expect(r.tail).toEqual({ newLine: 502, lineShift: 1, offsetShift: edited.length - base.length });
   });
+
+  it('gives added lines keys between their neighbours, and renumbers every line once there is no room left', () => {
+    let file = createSourceFile('/h.cfg', 'a\nb\n');
+    const [a, b] = file.lineKeys as [number, number];
+    let renumberedAfter = 0;
+    // Enter after line 'a', again and again: each new line goes right below the last one.
+    for (let n = 1; n < 100_000 && renumberedAfter === 0; n++) {
+      const text = file.text.replace(/\nb\n$/, '\nx\nb\n');
+      const prefix = commonPrefixLength(file.text, text);
+      const r = reindexSourceFile(file, text, prefix, commonSuffixLength(file.text, text, Math.min(file.text.length, text.length) - prefix));
+      if (r.renumbered) {
+        renumberedAfter = n;
+        expect(r.file.lineKeys).toEqual(createSourceFile('/h.cfg', text).lineKeys);
+      } else {
+        expect(r.file.lineKeys[0]).toBe(a);
+        expect(r.file.lineKeys[r.file.lineKeys.length - 2]).toBe(b);
+      }
+      file = r.file;
+    }
+    // The room between two lines of a fresh file lasts for hundreds of lines typed there.
+    expect(renumberedAfter).toBeGreaterThan(200);
+  });
 });
+

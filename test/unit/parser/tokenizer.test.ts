@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
+import { lineOf } from '../../../server/src/model/source-file';
 import { unescapeWord } from '../../../server/src/parser/words';
 import { directivesOf, wordValues } from '../../helpers/words';
 import { textOf } from '../../helpers/analyze';
@@ -119,7 +120,9 @@ describe('config tokenizer: conditional blocks and messages (reference §1.5)', 
     expect(servers.map((s) => s.name)).toEqual(['c', 'o']);
     expect(servers[0]?.directive.conditional[0]).toMatchObject({ condition: 'defined(CLOUD)', branch: 'if' });
     expect(servers[1]?.directive.conditional[0]).toMatchObject({ branch: 'else' });
-    expect(model.conditionals).toEqual([{ condition: 'defined(CLOUD)', startLine: 1, endLine: 5 }]);
+    const lines = model.conditionals.map((c) => ({ condition: c.condition, start: lineOf(model.file, c.start.start), end: c.end && lineOf(model.file, c.end.start) }));
+    expect(lines).toEqual([{ condition: 'defined(CLOUD)', start: 1, end: 5 }]);
+    expect(servers.map((s) => s.directive.conditional[0]?.blockStart)).toEqual([model.conditionals[0]?.start.start, model.conditionals[0]?.start.start]);
   });
 
   it('tracks nested blocks', () => {

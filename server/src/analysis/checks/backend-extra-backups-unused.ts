@@ -3,6 +3,7 @@ import { perProxyCheck } from '../per-part';
 import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { insertLineAbove } from '../fixes/text-edits';
+import { lineOf } from '../../model/source-file';
 
 /**
  * `backend/extra-backups-unused`: a usable backup server that gets no traffic
@@ -32,7 +33,7 @@ export const checkExtraBackupsUnused: Check = perProxyCheck('backends', (proxy, 
       message: `Backup server '${b.name ?? ''}' gets no traffic when the active servers are down: without option allbackups only ${serving.map((n) => `'${n}'`).join(', ')} serve${serving.length === 1 ? 's' : ''}, and '${b.name ?? ''}' takes over only if ${serving.length === 1 ? 'it fails' : 'they fail'} too`,
       file: file.path,
       span: b.nameSpan,
-      ...(firstServer ? { fixes: [{ title: 'Add option allbackups to share backup traffic by weight', edits: [insertLineAbove(file, firstServer.directive.line, 'option allbackups')] }] } : {}),
+      ...(firstServer ? { fixes: [{ title: 'Add option allbackups to share backup traffic by weight', edits: [insertLineAbove(file, lineOf(file, firstServer.directive.span.start), 'option allbackups')] }] } : {}),
     });
   }
   return out;

@@ -39,15 +39,15 @@ export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, 
     }];
   }
   const out: Issue[] = [];
-  const done = new Set<number>();
+  const done = new Set<Directive>();
   for (const s of checked) {
     const inter = findServerSettings(s.directive, 'inter')[0];
     const checkTimeout = s.settings.inter;
     // Only an `inter` written for this server: the default (2s) is nobody's decision.
-    if (!inter || checkTimeout === undefined || checkTimeout * FAR_BELOW_RATIO > serverTimeout || done.has(s.directive.line)) {
+    if (!inter || checkTimeout === undefined || checkTimeout * FAR_BELOW_RATIO > serverTimeout || done.has(s.directive)) {
       continue;
     }
-    done.add(s.directive.line);
+    done.add(s.directive);
     out.push({
       code: 'health/check-slower-than-users',
       severity: 'info',

@@ -3,7 +3,7 @@ import type { Issue, QuickFix } from '../issue';
 import { hidesHeaders, httpCheckSendLine } from '../fixes/httpchk-rewrite';
 import { lineIndent } from '../fixes/text-edits';
 import { perSectionCheck } from '../per-part';
-import type { SourceFile } from '../../model/source-file';
+import { lineOf, type SourceFile } from '../../model/source-file';
 import type { Directive, Section } from '../../model/types';
 
 /**
@@ -39,7 +39,7 @@ function rewriteFix(file: SourceFile, section: Section, d: Directive, parts: { m
   if (!send || d.args.length > 4 || section.directives.some((o) => o.keyword === 'http-check' && o.args[0]?.value === 'send')) {
     return undefined;
   }
-  const indent = lineIndent(file, d.line);
+  const indent = lineIndent(file, lineOf(file, d.span.start));
   const comment = d.comment ? ` ${d.comment.text}` : '';
   const lineBreak = file.lineBreak;
   return {

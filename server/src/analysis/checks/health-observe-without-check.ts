@@ -3,6 +3,7 @@ import type { Issue } from '../issue';
 import { appendToDirective } from '../fixes/text-edits';
 import { perProxyCheck } from '../per-part';
 import { findServerSettings } from '../server-setting-words';
+import type { Directive } from '../../model/types';
 
 /**
  * `health/observe-without-check`: `observe` or `on-error` on a server without
@@ -12,13 +13,13 @@ import { findServerSettings } from '../server-setting-words';
 export const checkObserveWithoutCheck: Check = perProxyCheck('backends', (proxy, file) => {
   const issues: Issue[] = [];
   // A server-template line makes several servers: one issue for the line.
-  const seen = new Set<number>();
+  const seen = new Set<Directive>();
   for (const server of proxy.servers) {
     const s = server.settings;
-    if (s.check || (s.observe === undefined && s.onError === undefined) || seen.has(server.directive.line)) {
+    if (s.check || (s.observe === undefined && s.onError === undefined) || seen.has(server.directive)) {
       continue;
     }
-    seen.add(server.directive.line);
+    seen.add(server.directive);
     const own = [...findServerSettings(server.directive, 'observe'), ...findServerSettings(server.directive, 'on-error')][0];
     const what = s.observe !== undefined ? `observe ${s.observe}` : `on-error ${s.onError ?? ''}`;
     const name = server.template ? server.template.prefix : (server.name ?? '');

@@ -4,7 +4,7 @@ import type { Issue } from '../issue';
 import { computeBackendSplit } from '../backend-split';
 import { appendToDirective } from '../fixes/text-edits';
 import { serverOrigin, type ServerOrigin } from '../server-origin';
-import type { Server } from '../../model/types';
+import type { Directive, Server } from '../../model/types';
 
 const LABEL: Record<ServerOrigin, string> = { cloud: 'cloud', 'on-prem': 'on-premise' };
 
@@ -28,12 +28,12 @@ export const checkUnbalancedHealthChecks: Check = perProxyCheck('backends', (pro
     return out;
   }
   const shares = new Map(computeBackendSplit(proxy).shares.map((s) => [s.name, s.share]));
-  const done = new Set<number>();
+  const done = new Set<Directive>();
   for (const s of servers) {
-    if (isChecked(s) || done.has(s.directive.line)) {
+    if (isChecked(s) || done.has(s.directive)) {
       continue;
     }
-    done.add(s.directive.line);
+    done.add(s.directive);
     const share = shares.get(s.name ?? '');
     const effect = share ? `if it goes down HAProxy keeps sending it ${formatShare(share)} of the traffic` : 'if it goes down HAProxy keeps treating it as up';
     out.push({

@@ -28,7 +28,7 @@ export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, fil
     out.push({
       code: 'server/duplicate-name',
       severity: 'error',
-      message: `Server name '${server.name}' is already used on line ${earlier.directive.line + 1} of ${proxy.kind} '${proxy.name ?? ''}': HAProxy refuses duplicate server names in a backend`,
+      message: `Server name '${server.name}' is already used by an earlier server of ${proxy.kind} '${proxy.name ?? ''}': HAProxy refuses duplicate server names in a backend`,
       file: file.path,
       span: server.nameSpan,
       related: [{ message: `'${server.name}' is first declared here`, file: file.path, span: earlier.nameSpan ?? earlier.directive.span }],
@@ -40,7 +40,7 @@ export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, fil
 
 /** False when two lines sit in different branches of one `.if` block. */
 function canCoexist(a: readonly ConditionalContext[], b: readonly ConditionalContext[]): boolean {
-  return a.every((ca) => b.every((cb) => ca.blockLine !== cb.blockLine || (ca.branch === cb.branch && ca.condition === cb.condition)));
+  return a.every((ca) => b.every((cb) => ca.blockStart !== cb.blockStart || (ca.branch === cb.branch && ca.condition === cb.condition)));
 }
 
 function freshName(name: string, taken: ReadonlySet<string>): string {

@@ -1,5 +1,5 @@
-import { offsetOf, positionOfOffset, type SourceFile } from '../../model/source-file';
-import { packPosition, type Span } from '../../model/span';
+import { offsetOf, positionAtLine, type SourceFile } from '../../model/source-file';
+import type { Span } from '../../model/span';
 import type { Directive, Word } from '../../model/types';
 import type { TextEdit } from '../issue';
 
@@ -14,7 +14,7 @@ export function lineIndent(file: SourceFile, line: number): string {
 
 /** Inserts `text` as a whole new line above 0-based `line`, indented like it. */
 export function insertLineAbove(file: SourceFile, line: number, text: string): TextEdit {
-  const at = line < file.lineStarts.length ? packPosition(line, 0) : positionOfOffset(file, file.text.length);
+  const at = positionAtLine(file, line);
   return { file: file.path, span: { start: at, end: at }, newText: `${lineIndent(file, line)}${text}${lineBreakOf(file)}` };
 }
 

@@ -1,6 +1,5 @@
 import type { TextEdit } from '../issue';
-import { positionOfOffset } from '../../model/source-file';
-import { packPosition } from '../../model/span';
+import { positionAtLine, positionOfOffset } from '../../model/source-file';
 import type { MapEntry, MapFile } from '../../model/types';
 import { analyzeMapReachability } from './analyze-map-reachability';
 import type { LineReachability } from './line-reachability';
@@ -12,7 +11,7 @@ function fullLine(map: MapFile, entry: MapEntry): { start: number; end: number; 
   const start = lineStarts[entry.line] ?? 0;
   const next = lineStarts[entry.line + 1];
   if (next !== undefined) {
-    return { start: packPosition(entry.line, 0), end: packPosition(entry.line + 1, 0), text: text.slice(start, next) };
+    return { start: positionAtLine(map.file, entry.line), end: positionAtLine(map.file, entry.line + 1), text: text.slice(start, next) };
   }
   const body = text.slice(start);
   const before = start > 0 && text.charAt(start - 1) === '\n' ? (start > 1 && text.charAt(start - 2) === '\r' ? 2 : 1) : 0;
@@ -28,7 +27,7 @@ export function deleteLineEdits(map: MapFile, entry: MapEntry): TextEdit[] {
 /** Edits that move the line of `entry` to just above the line of `target`. */
 export function moveLineEdits(map: MapFile, entry: MapEntry, target: MapEntry): TextEdit[] {
   const line = fullLine(map, entry);
-  const at = packPosition(target.line, 0);
+  const at = positionAtLine(map.file, target.line);
   return [
     { file: map.file.path, span: { start: at, end: at }, newText: line.text },
     { file: map.file.path, span: { start: line.start, end: line.end }, newText: '' },

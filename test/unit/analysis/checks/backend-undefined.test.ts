@@ -36,7 +36,7 @@ describe('checkUndefinedBackends', () => {
     const issues = runCheck(checkUndefinedBackends, dynamicFrontend(), { [MAP]: map });
     expect(issues).toHaveLength(1);
     expect(issues[0]?.file).toBe(MAP);
-    expect(lineNumber(issues[0]!)).toBe(3);
+    expect(lineNumber(map, issues[0]!)).toBe(3);
     expect(spanText(map, issues[0]!)).toBe('application-02-onprem');
     expect(issues[0]?.message).toBe("Map value 'application-02-onprem' is not a defined backend: no backend or listen section has this name, so requests that reach this line get a 503 from frontend 'fe' (did you mean 'application-02-on-prem'?)");
     expect(issues[0]?.fixes?.[0]?.edits[0]?.file).toBe(MAP);

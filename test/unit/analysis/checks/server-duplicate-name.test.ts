@@ -7,7 +7,7 @@ describe('checkDuplicateServerNames', () => {
     const text = 'backend b\n    server s1 10.0.0.1:80\n    server s1 10.0.0.2:80\n';
     const issues = runCheck(checkDuplicateServerNames, text);
     expect(issues.map((i) => [i.code, i.severity])).toEqual([['server/duplicate-name', 'error']]);
-    expect(issues[0]?.message).toBe("Server name 's1' is already used on line 2 of backend 'b': HAProxy refuses duplicate server names in a backend");
+    expect(issues[0]?.message).toBe("Server name 's1' is already used by an earlier server of backend 'b': HAProxy refuses duplicate server names in a backend");
     expect(issues[0]?.span.start).toBe(positionIn(text, text.lastIndexOf('s1')));
     expect(issues[0]?.related?.[0]?.span.start).toBe(positionIn(text, text.indexOf('s1')));
   });
