@@ -28,12 +28,13 @@ function seedCopy(): { dir: string; cfg: string } {
 async function applyStep(cfg: string, backend: string, action: 'next' | 'abort', extra: { haproxy?: string; runtime?: { socket: string; backend: string } } = {}) {
   const text = readFileSync(cfg, 'utf8');
   const load = diskLoader(cfg, cfg, DEFAULT_ENGINE_OPTIONS);
-  const ramp = resolveRampBackend(load(text).config, backend);
+  const { config } = load(text);
+  const ramp = resolveRampBackend(config, backend);
   if ('problem' in ramp) {
     throw new Error(ramp.problem);
   }
   const plan = planRamp(ramp, action);
-  const after = applyReplacements(text, renderRampEdits(text, plan.changes));
+  const after = applyReplacements(config.file, renderRampEdits(config.file, plan.changes));
   const outcome = await applyChange({ file: cfg, before: text, after, load, record: { kind: action === 'next' ? 'step' : 'abort', backend, mapLine: undefined, from: describeShare(plan.from), to: describeShare(plan.to) }, ...extra });
   return { outcome, plan, complete: rampStatus(resolveRampBackend(load(readFileSync(cfg, 'utf8')).config, backend) as Exclude<typeof ramp, { problem: string }>).complete };
 }

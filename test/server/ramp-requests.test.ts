@@ -31,6 +31,21 @@ describe('ramp requests', () => {
     expect(r.backends.map((b) => b.name)).not.toContain('application-02-on-prem');
   });
 
+  it('plans the same edits for a buffer edited above the backend as for the same text opened afresh', async () => {
+    const ws = copyExample();
+    h = await LspHarness.start({ workspaceFolders: [ws.dir], settings: () => ({ haproxyPath: '' }) });
+    await h.open(ws.cfgUri, ws.cfgText);
+    await h.request('haproxy/rampPlan', { uri: ws.cfgUri, action: 'next', backend: 'application-01' });
+    // Enter on the line above the backend: the backend's lines keep their objects, and their line numbers grow by one.
+    const edited = ws.cfgText.replace('    bind :8002\n', '    bind :8002\n\n');
+    await h.change(ws.cfgUri, edited);
+    const plan = await h.request<RampPlanResult>('haproxy/rampPlan', { uri: ws.cfgUri, action: 'next', backend: 'application-01' });
+    const lineOf = (needle: string): number => edited.split('\n').findIndex((l) => l.includes(needle));
+    expect(plan.edits.map((e) => e.range.start.line)).toEqual([lineOf('server aws-prod-Kubernetes-application-01'), lineOf('server onprem-prod-front-application-01')]);
+    expect(applyEdits(edited, plan)).toBe(plan.commit?.after);
+    expect(plan.commit?.after).toBe(edited.replace(/(server aws-prod-Kubernetes-application-01 .*)weight 25/, '$1weight 1').replace(/(server onprem-prod-front-application-01 .*)weight 75/, '$1weight 1'));
+  });
+
   it('plans a step as weight edits, journals the saved step and rolls it back', async () => {
     const ws = copyExample();
     h = await LspHarness.start({ workspaceFolders: [ws.dir] });

@@ -124,7 +124,7 @@ async function backendAction(ctx: Context, action: 'status' | 'next' | 'rollback
       applyChange({ file: cfg.path, before: plan.before, after: plan.after, load, record: rollbackRecord(plan.entry), ...gates(ctx, socket, backend) }));
   }
   const plan = planRamp(ramp, action);
-  const after = applyReplacements(cfg.text, renderRampEdits(cfg.text, plan.changes));
+  const after = applyReplacements(loaded.config.file, renderRampEdits(loaded.config.file, plan.changes));
   const record = { kind: action === 'abort' ? 'abort' : 'step', backend, mapLine: undefined, from: describeShare(plan.from), to: describeShare(plan.to) } as const;
   return preview(ctx, cfg.path, cfg.text, after, renderRampPlan(ramp, plan), { backend, plan: rampPlanJson(plan) }, () =>
     applyChange({ file: cfg.path, before: cfg.text, after, load, record, ...gates(ctx, socket, backend) }));
@@ -199,11 +199,12 @@ async function mapAction(ctx: Context, action: 'promote' | 'rollback', file: str
       applyChange({ file: mapPath, before: plan.before, after: plan.after, load, record: rollbackRecord(plan.entry), ...(haproxy ? { haproxy } : {}) }));
   }
   const config = loadConfig(cfg.text, cfg.path, source, ctx.options).config;
-  const plan = planPromote(config, buildMapModel(mapText, mapPath), line);
+  const map = buildMapModel(mapText, mapPath);
+  const plan = planPromote(config, map, line);
   if ('problem' in plan) {
     return refused(plan.problem);
   }
-  const after = applyReplacements(mapText, [plan.edit]);
+  const after = applyReplacements(map.file, [plan.edit]);
   const chain = plan.chain.map((l) => `${l.backend} ${describeShare(l.cloudShare)}`).join(' → ');
   const head = `Promote line ${line}: ${plan.from.backend} → ${plan.to.backend}\n  chain: ${chain}\n  note: HAProxy reads map files when it starts: reload it to route by the new line\n`;
   const record = { kind: 'promote', backend: plan.from.backend, mapLine: line, from: plan.from.backend, to: plan.to.backend } as const;

@@ -9,7 +9,7 @@ import { appendJournal, applyRuntimeWeights, diskLoader, newErrors, planRollback
 import { uriToPath } from '../document-cache';
 import {
   analyzeLoaded, applyReplacements, createSourceFile, describeShare, formatPercent, lineChanges, planPromote, planRamp, planReplication,
-  rampableBackends, renderRampEdits, renderRampPlan, resolveRampBackend, splitKeepingBreaks, unifiedDiff, type EngineOptions, type RampOptions, type TextReplacement,
+  rampableBackends, renderRampEdits, renderRampPlan, resolveRampBackend, splitKeepingBreaks, unifiedDiff, type EngineOptions, type RampOptions, type SourceFile, type TextReplacement,
   positionOfOffset, spanOfOffsets,
 } from '../engine';
 import {
@@ -33,9 +33,9 @@ function rampOptions(settings: Settings): RampOptions {
 
 const REFUSED = (refused: string): RampPlanResult => ({ refused, summary: '', diff: '', edits: [] });
 
-/** Line-level edits turning `before` into `after` (rollbacks restore whole lines). */
-function lineReplacements(before: string, after: string): TextReplacement[] {
-  const file = createSourceFile('', before);
+/** Line-level edits turning the text of `file` into `after` (rollbacks restore whole lines). */
+function lineReplacements(file: SourceFile, after: string): TextReplacement[] {
+  const before = file.text;
   const starts = [0];
   for (const line of splitKeepingBreaks(before)) {
     starts.push((starts[starts.length - 1] ?? 0) + line.length);
@@ -70,7 +70,9 @@ async function planFor(project: Project, p: RampPlanParams): Promise<RampPlanRes
   }
   const options: EngineOptions = await project.options(p.uri);
   const path = uriToPath(p.uri);
-  const before = view.kind === 'config' ? view.doc.loaded.config.file.text : (view.map?.file.text ?? '');
+  // The edits are positions of the model's file, whose line keys are its own (see span.ts): they are converted through it.
+  const file = view.kind === 'config' ? view.doc.loaded.config.file : (view.map?.file ?? createSourceFile(path, ''));
+  const before = file.text;
   const configPath = view.kind === 'config' ? view.doc.path : view.uses[0]?.doc.path;
   if (!configPath) {
     return REFUSED('No config in the workspace uses this map file');
@@ -85,7 +87,7 @@ async function planFor(project: Project, p: RampPlanParams): Promise<RampPlanRes
       return REFUSED(plan.problem);
     }
     after = plan.after;
-    edits = lineReplacements(before, after);
+    edits = lineReplacements(file, after);
     summary = `Roll back ${plan.entry.kind} recorded ${plan.entry.time}: ${plan.entry.to} → ${plan.entry.from}`;
     commit = { kind: 'rollback', ...(plan.entry.backend ? { backend: plan.entry.backend } : {}), ...(plan.entry.mapLine ? { line: plan.entry.mapLine } : {}), from: plan.entry.to, to: plan.entry.from, undoes: plan.entry.id };
   } else if (p.action === 'promote') {
@@ -98,7 +100,7 @@ async function planFor(project: Project, p: RampPlanParams): Promise<RampPlanRes
       return REFUSED(plan.problem);
     }
     edits = [plan.edit];
-    after = applyReplacements(before, edits);
+    after = applyReplacements(file, edits);
     summary = `Promote line ${p.line}: ${plan.from.backend} → ${plan.to.backend}`;
     commit = { kind: 'promote', backend: plan.from.backend, line: p.line, from: plan.from.backend, to: plan.to.backend };
   } else {
@@ -113,8 +115,8 @@ async function planFor(project: Project, p: RampPlanParams): Promise<RampPlanRes
     if (plan.changes.length === 0) {
       return REFUSED(plan.notes.join('; '));
     }
-    edits = renderRampEdits(before, plan.changes);
-    after = applyReplacements(before, edits);
+    edits = renderRampEdits(file, plan.changes);
+    after = applyReplacements(file, edits);
     summary = renderRampPlan(ramp, plan).trimEnd();
     commit = { kind: p.action === 'abort' ? 'abort' : 'step', backend: p.backend, from: describeShare(plan.from), to: describeShare(plan.to) };
   }
@@ -122,7 +124,6 @@ async function planFor(project: Project, p: RampPlanParams): Promise<RampPlanRes
   if (refused) {
     return REFUSED(refused);
   }
-  const file = createSourceFile(path, before);
   return {
     summary,
     diff: unifiedDiff(before, after, path, path),

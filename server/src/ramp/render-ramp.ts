@@ -1,5 +1,5 @@
 import type { Server, Word } from '../model/types';
-import { createSourceFile, offsetOf, type SourceFile } from '../model/source-file';
+import { offsetOf, type SourceFile } from '../model/source-file';
 import type { Span } from '../model/span';
 import type { ServerChange } from './plan-ramp';
 
@@ -53,16 +53,15 @@ function backupEdits(file: SourceFile, change: ServerChange): TextReplacement[] 
 }
 
 /**
- * The minimal edits of `text` (the config the plan was made from) that carry
- * out `changes`: weight values are replaced in place, ` weight N` / ` backup`
+ * The minimal edits of `file` (the config file the plan was made from: the
+ * positions of `changes` are its positions) that carry out `changes`: weight values are replaced in place, ` weight N` / ` backup`
  * are appended after a server line's last word when missing, and a `backup`
  * word is removed with the blanks before it. Every other byte is untouched.
  *
  * Contract: pure; edits are sorted by offset and never overlap (a weight
  * insertion and a backup insertion at the same offset are merged).
  */
-export function renderRampEdits(text: string, changes: readonly ServerChange[]): TextReplacement[] {
-  const file = createSourceFile('', text);
+export function renderRampEdits(file: SourceFile, changes: readonly ServerChange[]): TextReplacement[] {
   const edits = changes.flatMap((c) => {
     const own = [...weightEdits(c), ...backupEdits(file, c)];
     const inserts = own.filter((e) => e.span.start === e.span.end);
@@ -74,14 +73,14 @@ export function renderRampEdits(text: string, changes: readonly ServerChange[]):
 }
 
 /**
- * Applies non-overlapping replacements to `text`.
+ * Applies non-overlapping replacements to the text of `file`.
  *
- * Contract: `edits` refer to positions of `text`; they are applied from the
- * end so earlier ones stay valid. Overlapping edits are a programmer error.
+ * Contract: `edits` refer to positions of `file` (a model's file, whose line
+ * keys are its own; see span.ts); they are applied from the end so earlier
+ * ones stay valid. Overlapping edits are a programmer error.
  */
-export function applyReplacements(text: string, edits: readonly TextReplacement[]): string {
-  const file = createSourceFile('', text);
-  let out = text;
+export function applyReplacements(file: SourceFile, edits: readonly TextReplacement[]): string {
+  let out = file.text;
   for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
     out = out.slice(0, offsetOf(file, e.span.start)) + e.newText + out.slice(offsetOf(file, e.span.end));
   }

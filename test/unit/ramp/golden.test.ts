@@ -28,7 +28,7 @@ function step(text: string, backend: string, action: RampAction): { text: string
     return { text, report: `problem: ${ramp.problem}\n` };
   }
   const plan = planRamp(ramp, action);
-  const after = applyReplacements(text, renderRampEdits(text, plan.changes));
+  const after = applyReplacements(config.file, renderRampEdits(config.file, plan.changes));
   return { text: after, report: `$ ramp ${action}\n${renderRampPlan(ramp, plan)}${unifiedDiff(text, after, 'haproxy.cfg', 'haproxy.cfg', 1)}` };
 }
 

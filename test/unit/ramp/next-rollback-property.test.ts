@@ -11,12 +11,13 @@ const EXAMPLE = resolve(__dirname, '../../../examples/migration');
 async function next(cfg: string, backend: string): Promise<void> {
   const text = readFileSync(cfg, 'utf8');
   const load = diskLoader(cfg, cfg, DEFAULT_ENGINE_OPTIONS);
-  const ramp = resolveRampBackend(load(text).config, backend);
+  const { config } = load(text);
+  const ramp = resolveRampBackend(config, backend);
   if ('problem' in ramp) {
     throw new Error(ramp.problem);
   }
   const plan = planRamp(ramp, 'next');
-  const after = applyReplacements(text, renderRampEdits(text, plan.changes));
+  const after = applyReplacements(config.file, renderRampEdits(config.file, plan.changes));
   if (after === text) {
     return;
   }

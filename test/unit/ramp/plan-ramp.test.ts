@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
-import { applyReplacements, renderRampEdits } from '../../../server/src/ramp/render-ramp';
+import { createSourceFile } from '../../../server/src/model/source-file';
+import { applyReplacements, renderRampEdits, type TextReplacement } from '../../../server/src/ramp/render-ramp';
+
+/** The edits applied to `text`, the text the model they were planned on was read from (afresh: same line keys). */
+function applyEdits(text: string, edits: readonly TextReplacement[]): string {
+  return applyReplacements(createSourceFile('', text), edits);
+}
 import { planRamp, rampStatus } from '../../../server/src/ramp/plan-ramp';
 import { resolveRampBackend, type RampBackend } from '../../../server/src/ramp/ramp-backend';
 
@@ -14,7 +20,7 @@ function ramp(text: string, name = 'app', to?: string[]): RampBackend {
 
 function next(text: string, name = 'app'): string {
   const plan = planRamp(ramp(text, name), 'next');
-  return applyReplacements(text, renderRampEdits(text, plan.changes));
+  return applyEdits(text, renderRampEdits(createSourceFile('', text), plan.changes));
 }
 
 const TWO = 'backend app\n    server onprem 10.0.0.1:80 check weight 75\n    server aws-1 10.0.0.2:80 check weight 25 # cloud\n';
@@ -83,7 +89,7 @@ describe('planRamp', () => {
   it('aborts by zeroing targets and removing backup', () => {
     const done = 'backend app\n    server onprem 10.0.0.1:80 weight 1 backup\n    server aws-1 10.0.0.2:80 weight 3\n';
     const plan = planRamp(ramp(done), 'abort');
-    expect(applyReplacements(done, renderRampEdits(done, plan.changes))).toBe('backend app\n    server onprem 10.0.0.1:80 weight 1\n    server aws-1 10.0.0.2:80 weight 0\n');
+    expect(applyEdits(done, renderRampEdits(createSourceFile('', done), plan.changes))).toBe('backend app\n    server onprem 10.0.0.1:80 weight 1\n    server aws-1 10.0.0.2:80 weight 0\n');
     expect(plan.to).toEqual({ numerator: 0, denominator: 1 });
   });
 
