@@ -112,7 +112,8 @@ export function addSuppressionFixes(issues: readonly Issue[], sources: ReadonlyM
     const line = lineOf(source.file, issue.span.start);
     const fixes: QuickFix[] = [
       { title: `Ignore ${issue.code} on this line`, edits: [insertLineAbove(source.file, line, `# haproxy-migrate: ignore ${issue.code}`)] },
-      { title: `Ignore ${issue.code} in this file`, edits: [{ ...insertLineAbove(source.file, 0, `# haproxy-migrate: ignore-file ${issue.code}`), newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.lineBreak}` }] },
+      // Position 0 is the start of the text whatever the line keys: a line added above the first one later does not move it.
+      { title: `Ignore ${issue.code} in this file`, edits: [{ file: source.file.path, span: { start: 0, end: 0 }, newText: `# haproxy-migrate: ignore-file ${issue.code}${source.file.lineBreak}` }] },
     ];
     const withFixes = { ...issue, fixes: [...(issue.fixes ?? []), ...fixes] };
     decorated.set(issue, withFixes);

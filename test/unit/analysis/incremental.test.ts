@@ -83,6 +83,17 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('keeps the ignore-file fix at the top of the file after a line is added above the first one', () => {
+    const lines = new LineTemplateCache();
+    let text = 'backend b\n  server s 1.1.1.1:80 weight 300\n';
+    analyzeLoaded(loadConfig(text, CONFIG, source, DEFAULT_ENGINE_OPTIONS, { lines }));
+    text = `\n${text}`;
+    const loaded = loadConfig(text, CONFIG, source, DEFAULT_ENGINE_OPTIONS, { lines });
+    const fix = analyzeLoaded(loaded).find((i) => i.code === 'server/weight-out-of-range')?.fixes?.find((f) => f.title.endsWith('in this file'));
+    expect(fix?.edits.map((e) => positionAt(loaded.config.file, e.span.start))).toEqual([{ line: 0, character: 0 }]);
+    expect(analyzed(loaded)).toBe(analyzed(loadConfig(text, FRESH, source, DEFAULT_ENGINE_OPTIONS)));
+  });
+
   it('reports the same issues and fixes with reused lines, directives, proxies and check results as from scratch', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
