@@ -112,20 +112,18 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
   if (renumbered || changedEnd - head > WHOLE_FILE_THRESHOLD || file.lineBreak !== previous.file.lineBreak) {
     return undefined;
   }
-  const templates = previous.templates.slice(0, head);
-  const byLine = previous.lines.slice(0, head);
+  const newTemplates: (LineTemplate | undefined)[] = [];
+  const newLines: (ConfigLine | undefined)[] = [];
   for (let i = head; i < changedEnd; i++) {
     const base = starts[i] as number;
     // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
     const t = templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
-    templates.push(t);
-    byLine.push(t && instantiate(t, file.lineKeys[i] as number));
+    newTemplates.push(t);
+    newLines.push(t && instantiate(t, file.lineKeys[i] as number));
   }
-  // The lines below keep their keys, so they are the previous objects even when lines were added or removed above.
-  for (let i = oldChangedEnd; i < previous.templates.length; i++) {
-    templates.push(previous.templates[i]);
-    byLine.push(previous.lines[i]);
-  }
+  // The lines around keep their keys, so they are the previous objects even when lines were added or removed above.
+  const templates = spliced(previous.templates, head, oldChangedEnd, newTemplates);
+  const byLine = spliced(previous.lines, head, oldChangedEnd, newLines);
   const keyBefore = head > 0 ? (file.lineKeys[head - 1] as number) : -1;
   const toKey = tail ? (file.lineKeys[changedEnd] as number) : MAX_LINE_KEY + 1;
   return {
@@ -134,6 +132,18 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
     byLine,
     changed: { from: head, to: changedEnd, since: previous.file, replaced: previous.lines.slice(head, oldChangedEnd), fromKey: keyBefore + 1, toKey },
   };
+}
+
+/** `items` with `from` to `to` (exclusive) replaced by `replacement`, copied once (these arrays have a slot per line). */
+function spliced<T>(items: readonly T[], from: number, to: number, replacement: readonly T[]): T[] {
+  if (replacement.length === to - from) {
+    const out = items.slice();
+    for (let i = 0; i < replacement.length; i++) {
+      out[from + i] = replacement[i] as T;
+    }
+    return out;
+  }
+  return items.slice(0, from).concat(replacement, items.slice(to));
 }
 
 /** A fresh copy of `s` (V8 copies slices shorter than 13 characters anyway). */

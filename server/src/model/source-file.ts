@@ -133,6 +133,10 @@ export function reindexSourceFile(previous: SourceFile, text: string, prefix: nu
 function keysAfterEdit(oldKeys: readonly number[], count: number, head: number, tail: ReindexedFile['tail']): number[] | undefined {
   const changedEnd = tail?.newLine ?? count;
   const oldChangedEnd = tail ? tail.newLine - tail.lineShift : oldKeys.length;
+  if (count === oldKeys.length && changedEnd - head === oldChangedEnd - head) {
+    // Typing in lines: every line keeps its key, and the keys are immutable, so the array is shared.
+    return oldKeys as number[];
+  }
   const keys = oldKeys.slice(0, head);
   const reused = Math.min(changedEnd - head, oldChangedEnd - head);
   for (let i = 0; i < reused; i++) {

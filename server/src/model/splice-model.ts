@@ -4,7 +4,7 @@ import type { BuildMemo } from './build-memo';
 import { scanPlainLines } from './build-directives';
 import { backendsByNameOf, baseOf, groupSections, MEMO, modelIssues, pushAll, sectionOutcome, type ModelParts } from './build-sections';
 import { keyOfPosition, type Span } from './span';
-import type { Defaults, Directive, MapReference, Proxy, Section } from './types';
+import type { Defaults, Directive, HaproxyConfig, MapReference, Proxy, Section } from './types';
 
 /**
  * The model of a text whose lines `read.changed.from` to `to` are new, every
@@ -80,7 +80,10 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
   forgetReplaced(memo, prev.sections.slice(sa, sb + 1), sections, prev.directives.slice(firstAtOrAfter(prev.directives, fromKey, keyOf), firstAtOrAfter(prev.directives, toKey, keyOf)));
   const lineIssues = replaceKeys(last.lineIssues, fromKey, toKey, lineProblems(read, change.from, change.to), keyOfIssue);
   const scanIssues = replaceKeys(last.scanIssues, fromKey, toKey, scan.issues, keyOfIssue);
-  const allProxies = replaceKeys(prev.proxies, regionStart, regionEnd, proxies, (p) => keyOf(p.header));
+  const headerKey = (p: Proxy): number => keyOf(p.header);
+  const replacedProxies = prev.proxies.slice(firstAtOrAfter(prev.proxies, regionStart, headerKey), firstAtOrAfter(prev.proxies, regionEnd, headerKey));
+  const allProxies = replaceKeys(prev.proxies, regionStart, regionEnd, proxies, headerKey);
+  const { backendsByName, frontends } = proxyIndexes(prev, replacedProxies, proxies, allProxies);
   const allSectionIssues = replaceKeys(last.sectionIssues, regionStart, regionEnd, sectionIssues, keyOfIssue);
   return {
     version: last.version,
@@ -93,8 +96,8 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
       file: read.file,
       sections: prev.sections.slice(0, sa).concat(sections, prev.sections.slice(sb + 1)),
       proxies: allProxies,
-      backendsByName: backendsByNameOf(allProxies),
-      frontends: allProxies.filter((p) => p.kind !== 'backend'),
+      backendsByName,
+      frontends,
       mapReferences: replaceKeys(prev.mapReferences, regionStart, regionEnd, refs, (r) => keyOf(r.directive)),
       directives,
       comments: replaceKeys(prev.comments, fromKey, toKey, scan.comments, keyOf),
@@ -106,6 +109,28 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
 /** The line key of what starts a thing (see span.ts): the model's lists are in key order. */
 const keyOf = (t: { readonly span: Span }): number => keyOfPosition(t.span.start);
 const keyOfIssue = (i: Issue): number => keyOfPosition(i.span.start);
+
+/**
+ * The backend index and frontend list after the splice. While the replaced
+ * proxies keep their kinds and names in order (an edit inside a proxy),
+ * each new proxy takes its predecessor's place in the last model's index
+ * instead of the index being built again over every proxy.
+ */
+function proxyIndexes(prev: HaproxyConfig, replaced: readonly Proxy[], proxies: readonly Proxy[], allProxies: readonly Proxy[]): Pick<HaproxyConfig, 'backendsByName' | 'frontends'> {
+  const sameNames = replaced.length === proxies.length && replaced.every((p, i) => p.kind === proxies[i]?.kind && p.name === proxies[i]?.name);
+  if (!sameNames) {
+    return { backendsByName: backendsByNameOf(allProxies), frontends: allProxies.filter((p) => p.kind !== 'backend') };
+  }
+  const backendsByName = new Map(prev.backendsByName);
+  replaced.forEach((old, i) => {
+    // The first proxy of a name is the one indexed; a later one of the same name stays out, as in a whole build.
+    if (old.name !== undefined && backendsByName.get(old.name) === old) {
+      backendsByName.set(old.name, proxies[i] as Proxy);
+    }
+  });
+  const frontends = replaced.some((p) => p.kind !== 'backend') ? allProxies.filter((p) => p.kind !== 'backend') : prev.frontends;
+  return { backendsByName, frontends };
+}
 
 /** Sections whose content other sections read: defaults are inherited, the first global wins. */
 function sharedByOthers(s: Section): boolean {
