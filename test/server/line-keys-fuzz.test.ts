@@ -11,19 +11,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyExample, type ExampleWorkspace } from '../helpers/example-workspace';
 import { LspHarness } from '../helpers/lsp-harness';
+import { createRng } from '../differential/harness/seeded-rng';
 
 type Diag = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number; message: string };
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Uniform in [0, 1), the same sequence for the same seed. */
+const rng = (seed: number): (() => number) => createRng(seed).next;
 
 const POOL = [
   '    server extra 10.0.0.9:80 weight 300',

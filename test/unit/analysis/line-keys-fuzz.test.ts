@@ -8,22 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLoaded, DEFAULT_ENGINE_OPTIONS, LineTemplateCache, loadConfig, lineOf, positionAt, type Issue, type LoadedConfig, type SourceFile, type Span } from '../../../server/src/engine';
 import type { HaproxyConfig } from '../../../server/src/model/types';
+import { createRng } from '../../differential/harness/seeded-rng';
 
 const MAP = 'app\\.example\\/v2\\/ be_cloud\napp\\.example\\/ be_onprem\napp\\.example\\/v2\\/x be_cloud\n';
 const source = { read: (p: string) => (p.endsWith('d.map') ? MAP : undefined) };
 const CONFIG = '/etc/haproxy/haproxy.cfg';
 const FRESH = '/etc/haproxy/fresh.cfg';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Uniform in [0, 1), the same sequence for the same seed. */
+const rng = (seed: number): (() => number) => createRng(seed).next;
 
 function base(backends: number): string {
   const out = ['# top', 'global', '  maxconn 100', 'defaults', '  mode http', '  timeout server 30s', '  timeout check 1s', 'frontend fe', '  bind :80', '  use_backend %[base,map_reg(/etc/haproxy/d.map,be_missing)]', '  default_backend be0'];
