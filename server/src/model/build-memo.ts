@@ -1,6 +1,6 @@
 /**
  * Results derived from immutable model objects, kept between builds of one
- * document. A line object that survived an edit (same text, same place)
+ * document. A line object that survived an edit (same text, same line key)
  * yields the same directive, the same keyword diagnostics and, when a whole
  * section survived, the same proxy: an edit costs what it touched, not the
  * whole file.

@@ -100,8 +100,8 @@ export interface PreviousLines {
 /**
  * The lines of the last build of one document, so the next build (after an
  * edit) tokenizes only the lines between the edit's first and last change:
- * the other lines are reused as they are while the line count stays, and
- * keep their template when lines were added or removed above them. Pass the
+ * the other lines are reused as they are, also when lines were added or
+ * removed above them (they keep their line keys, see span.ts). Pass the
  * same cache to successive builds of a document.
  */
 export class LineTemplateCache {
