@@ -5,6 +5,7 @@ import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTe
 import { issueAtPositions } from './issue-positions';
 import { createSourceFile, lineOfOffset, reindexSourceFile, type SourceFile } from './source-file';
 import { MAX_LINE_KEY } from './span';
+import { replaceRange } from './build-memo';
 import { commonPrefixLength, commonSuffixLength } from './text-ends';
 import { packPosition, type Span } from './span';
 import type { Word } from './types';
@@ -122,8 +123,8 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
     newLines.push(t && instantiate(t, file.lineKeys[i] as number));
   }
   // The lines around keep their keys, so they are the previous objects even when lines were added or removed above.
-  const templates = spliced(previous.templates, head, oldChangedEnd, newTemplates);
-  const byLine = spliced(previous.lines, head, oldChangedEnd, newLines);
+  const templates = replaceRange(previous.templates, head, oldChangedEnd, newTemplates);
+  const byLine = replaceRange(previous.lines, head, oldChangedEnd, newLines);
   const keyBefore = head > 0 ? (file.lineKeys[head - 1] as number) : -1;
   const toKey = tail ? (file.lineKeys[changedEnd] as number) : MAX_LINE_KEY + 1;
   return {
@@ -132,18 +133,6 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
     byLine,
     changed: { from: head, to: changedEnd, since: previous.file, replaced: previous.lines.slice(head, oldChangedEnd), fromKey: keyBefore + 1, toKey },
   };
-}
-
-/** `items` with `from` to `to` (exclusive) replaced by `replacement`, copied once (these arrays have a slot per line). */
-function spliced<T>(items: readonly T[], from: number, to: number, replacement: readonly T[]): T[] {
-  if (replacement.length === to - from) {
-    const out = items.slice();
-    for (let i = 0; i < replacement.length; i++) {
-      out[from + i] = replacement[i] as T;
-    }
-    return out;
-  }
-  return items.slice(0, from).concat(replacement, items.slice(to));
 }
 
 /** A fresh copy of `s` (V8 copies slices shorter than 13 characters anyway). */

@@ -71,6 +71,22 @@ export class BuildTable<V> {
   }
 }
 
+/**
+ * `items` with `from` to `to` (exclusive) replaced by `replacement`, in one
+ * new array: the model's lists (lines, directives, proxies) are long, and
+ * an edit replaces a few items, most often as many as it removes.
+ */
+export function replaceRange<T>(items: readonly T[], from: number, to: number, replacement: readonly T[]): T[] {
+  if (replacement.length === to - from) {
+    const out = items.slice();
+    for (let i = 0; i < replacement.length; i++) {
+      out[from + i] = replacement[i] as T;
+    }
+    return out;
+  }
+  return items.slice(0, from).concat(replacement, items.slice(to));
+}
+
 /** Same length and the same elements (by identity). */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) {

@@ -25,9 +25,9 @@ export interface BuildOptions {
  * is an issue in `config.issues`, and lines after a broken one are modelled.
  *
  * With the `lineCache` of the previous build of the same document, an edit
- * that keeps the line count and stays inside proxies is spliced into the
- * last model (splice-model.ts); any other build goes over every section,
- * reusing what the memo kept for sections that did not change.
+ * that stays inside proxies, whether it adds lines or not, is spliced into
+ * the last model (splice-model.ts); any other build goes over every
+ * section, reusing what the memo kept for sections that did not change.
  */
 export function buildConfigModel(text: string, path: string, options: BuildOptions = {}): HaproxyConfig {
   const version = options.haproxyVersion ?? '2.6';

@@ -1,6 +1,6 @@
 import type { Issue } from '../analysis/issue';
 import { lineProblems, type ReadLines } from './build-lines';
-import type { BuildMemo } from './build-memo';
+import { replaceRange, type BuildMemo } from './build-memo';
 import { scanPlainLines } from './build-directives';
 import { backendsByNameOf, baseOf, groupSections, MEMO, modelIssues, pushAll, sectionOutcome, type ModelParts } from './build-sections';
 import { keyOfPosition, type Span } from './span';
@@ -94,7 +94,7 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
     config: {
       ...prev,
       file: read.file,
-      sections: prev.sections.slice(0, sa).concat(sections, prev.sections.slice(sb + 1)),
+      sections: replaceRange(prev.sections, sa, sb + 1, sections),
       proxies: allProxies,
       backendsByName,
       frontends,
@@ -157,7 +157,7 @@ function forgetReplaced(memo: BuildMemo, oldSections: readonly Section[], newSec
 
 /** `items` (in key order) with those on lines keyed `start` to `end` (exclusive) replaced by `replacement`. */
 function replaceKeys<T>(items: readonly T[], start: number, end: number, replacement: readonly T[], key: (t: T) => number): T[] {
-  return items.slice(0, firstAtOrAfter(items, start, key)).concat(replacement, items.slice(firstAtOrAfter(items, end, key)));
+  return replaceRange(items, firstAtOrAfter(items, start, key), firstAtOrAfter(items, end, key), replacement);
 }
 
 /** Index of the first item on a line keyed `n` or after, in a list in key order. */
