@@ -23,7 +23,7 @@ export async function workspaceDiagnostics(project: Project, previous: readonly 
   const items: WorkspaceDocumentDiagnosticReport[] = [];
   const reported = new Set<string>();
   for (const uri of await closedFiles(project)) {
-    // Other messages (an edit, a hover) go first: a large workspace never holds the editor up.
+    // Messages that arrived meanwhile (an edit, a hover) are handled between two files, not after the whole workspace.
     await new Promise((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested || project.documents.get(uri)) {
       continue;
