@@ -6,7 +6,7 @@ import type { Issue } from './issue';
 /*
  * Checks made of what they find in one part of the config at a time. The
  * model reuses a directive, section or proxy object when its lines survived
- * an edit (same text, same place; for a proxy also the same defaults), so
+ * an edit (same text, same line keys; for a proxy also the same defaults), so
  * the issues found in a part are recomputed only for parts that changed: on
  * a 14,000-line config an edit re-checks one backend, not two thousand.
  * `find` must therefore read nothing but its part and the file text of the
