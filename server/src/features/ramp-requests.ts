@@ -9,7 +9,7 @@ import { appendJournal, applyRuntimeWeights, diskLoader, newErrors, planRollback
 import { uriToPath } from '../document-cache';
 import {
   analyzeLoaded, applyReplacements, createSourceFile, describeShare, formatPercent, lineChanges, planPromote, planRamp, planReplication,
-  rampableBackends, renderRampEdits, renderRampPlan, resolveRampBackend, splitKeepingBreaks, unifiedDiff, type EngineOptions, type RampOptions, type SourceFile, type TextReplacement,
+  rampableBackends, renderRampEdits, renderRampPlan, resolveRampBackend, unifiedDiff, type EngineOptions, type RampOptions, type SourceFile, type TextReplacement,
   positionOfOffset, spanOfOffsets,
 } from '../engine';
 import {
@@ -35,13 +35,9 @@ const REFUSED = (refused: string): RampPlanResult => ({ refused, summary: '', di
 
 /** Line-level edits turning the text of `file` into `after` (rollbacks restore whole lines). */
 function lineReplacements(file: SourceFile, after: string): TextReplacement[] {
-  const before = file.text;
-  const starts = [0];
-  for (const line of splitKeepingBreaks(before)) {
-    starts.push((starts[starts.length - 1] ?? 0) + line.length);
-  }
-  return lineChanges(before, after).map((c) => {
-    const start = starts[c.line] ?? before.length;
+  // lineChanges splits lines at the same breaks (CRLF, CR, LF) as the file's line index.
+  return lineChanges(file.text, after).map((c) => {
+    const start = file.lineStarts[c.line] ?? file.text.length;
     return { span: spanOfOffsets(file, start, start + c.before.length), newText: c.after };
   });
 }
