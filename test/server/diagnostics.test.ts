@@ -128,6 +128,21 @@ function shadowedMap(mapText: string): string {
   return mapText + 'application-02\\.6play\\.fr\\/v4\\/ application-02-on-cloud\n';
 }
 
+/**
+ * A pull-mode server with the example config open and its map, left closed
+ * with a shadowed line, pushed: the state both hand-overs start from.
+ */
+async function openConfigWithPushedMap(): Promise<{ ws: ReturnType<typeof copyExample>; server: LspHarness }> {
+  const ws = copyExample();
+  writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
+  const server = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
+  h = server;
+  const pushed = server.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+  await server.open(ws.cfgUri, ws.cfgText);
+  expect(codes(await pushed)).toEqual(['map/unreachable-line']);
+  return { ws, server };
+}
+
 describe('diagnostics of a map file that is not open', () => {
   it('publishes the map of an open config, and clears it when the config closes (push)', async () => {
     const ws = copyExample();
@@ -144,17 +159,12 @@ describe('diagnostics of a map file that is not open', () => {
   });
 
   it('pushes a closed map in pull mode, and hands it over to pulls once the map is opened', async () => {
-    const ws = copyExample();
-    writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
-    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
-    const pushed = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
-    await h.open(ws.cfgUri, ws.cfgText);
-    expect(codes(await pushed)).toEqual(['map/unreachable-line']);
+    const { ws, server } = await openConfigWithPushedMap();
     // Opened, the map is pulled: the pushed copy is cleared so the Problems panel does not list it twice.
-    const cleared = h.nextDiagnostics(ws.mapUri, (x) => x.length === 0);
-    await h.open(ws.mapUri, shadowedMap(ws.mapText));
+    const cleared = server.nextDiagnostics(ws.mapUri, (x) => x.length === 0);
+    await server.open(ws.mapUri, shadowedMap(ws.mapText));
     expect(await cleared).toEqual([]);
-    const pulled = await h.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: ws.mapUri } });
+    const pulled = await server.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: ws.mapUri } });
     expect(codes(pulled.items)).toEqual(['map/unreachable-line']);
   });
 });
@@ -229,21 +239,16 @@ describe('workspace diagnostics (workspace/diagnostic)', () => {
   });
 
   it('stops pushing closed maps once the client pulls the workspace, and clears what it pushed', async () => {
-    const ws = copyExample();
-    writeFileSync(ws.mapPath, shadowedMap(ws.mapText));
-    h = await LspHarness.start({ workspaceFolders: [ws.dir], pull: true });
-    const pushed = h.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
-    await h.open(ws.cfgUri, ws.cfgText);
-    expect(codes(await pushed)).toEqual(['map/unreachable-line']);
-    const cleared = h.nextDiagnostics(ws.mapUri, (d) => d.length === 0);
+    const { ws, server } = await openConfigWithPushedMap();
+    const cleared = server.nextDiagnostics(ws.mapUri, (d) => d.length === 0);
     const reports = await pull();
     expect(await cleared).toEqual([]);
     expect(codes(reports.get(ws.mapUri)?.items ?? [])).toEqual(['map/unreachable-line']);
     // An edit of the config pushes nothing for the map any more.
-    const pushes = h.published.get(ws.mapUri);
-    await h.change(ws.cfgUri, ws.cfgText + '\n');
-    await h.request('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri } });
+    const pushes = server.published.get(ws.mapUri);
+    await server.change(ws.cfgUri, ws.cfgText + '\n');
+    await server.request('textDocument/diagnostic', { textDocument: { uri: ws.cfgUri } });
     await new Promise((r) => setTimeout(r, 50));
-    expect(h.published.get(ws.mapUri)).toBe(pushes);
+    expect(server.published.get(ws.mapUri)).toBe(pushes);
   });
 });
