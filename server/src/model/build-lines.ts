@@ -57,8 +57,8 @@ const WHOLE_FILE_THRESHOLD = 64;
  * the lines before and after them as they are: they keep their line keys
  * (positions are line key and column, see span.ts) even when lines were
  * added or removed above them.
- * This module and build-map.ts (through line-templates.ts) are the only
- * readers of Chevrotain's CST.
+ * This module (through line-templates.ts) and build-map.ts are the only
+ * readers of the grammars' output.
  */
 export function readConfigLines(path: string, text: string, cache: LineTemplateCache): ReadLines {
   const previous = cache.previous;
@@ -166,22 +166,25 @@ function readWholeFile(file: SourceFile, env: EnvLookup): ReadLines {
   // Identical lines (there are thousands of `balance roundrobin`) share one template.
   const byText = new Map<string, LineTemplate>();
   templates.length = file.lineStarts.length;
-  for (const lineNode of parsed.cst.children.line ?? []) {
-    for (const statement of lineNode.children.statement ?? []) {
-      const firstToken = statement.children.LineToken?.[0] ?? statement.children.Comment?.[0];
-      if (!firstToken) {
-        continue;
-      }
-      const n = lineOfOffset(file, firstToken.startOffset);
-      const base = file.lineStarts[n] as number;
-      const key = file.text.slice(base, lineContentEnd(file.text, file.lineStarts[n + 1] ?? file.text.length));
-      const shared = byText.get(key);
-      const t = shared ?? templateOfStatement(statement, base, env, issuesByLine.get(n) ?? []);
-      if (!shared && t) {
-        byText.set(key, t);
-      }
-      templates[n] = t;
+  const starts = file.lineStarts;
+  // Statements come in order: the line of each is found by walking the line starts once.
+  let n = 0;
+  for (const statement of parsed.statements) {
+    const firstToken = statement.find((t) => t.isInsertedInRecovery !== true);
+    if (!firstToken) {
+      continue;
     }
+    while ((starts[n + 1] ?? Infinity) <= firstToken.startOffset) {
+      n++;
+    }
+    const base = starts[n] as number;
+    const key = file.text.slice(base, lineContentEnd(file.text, starts[n + 1] ?? file.text.length));
+    const shared = byText.get(key);
+    const t = shared ?? templateOfStatement(statement, base, env, issuesByLine.get(n) ?? []);
+    if (!shared && t) {
+      byText.set(key, t);
+    }
+    templates[n] = t;
   }
   for (let i = 0; i < templates.length; i++) {
     const t = templates[i];

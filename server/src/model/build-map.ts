@@ -14,38 +14,36 @@ export function buildMapModel(text: string, path: string): MapFile {
   const parsed = parseMapFile(text, path);
   const entries: MapEntry[] = [];
   const comments: MapFile['comments'][number][] = [];
-  for (const lineNode of parsed.cst.children.mapLine ?? []) {
-    for (const st of lineNode.children.mapStatement ?? []) {
-      const comment = st.children.MapComment?.[0];
-      if (comment) {
-        const span = spanOfToken(comment);
-        comments.push({ line: lineOfOffset(file, comment.startOffset), text: comment.image, span: spanOfOffsets(file, span.start, span.end) });
-        continue;
-      }
-      const key = st.children.key?.[0];
-      if (!key || key.isInsertedInRecovery) {
-        continue;
-      }
-      const values = (st.children.value ?? []).filter((t) => !t.isInsertedInRecovery);
-      const keyOffsets = spanOfToken(key);
-      const firstValue = values[0];
-      const lastValue = values[values.length - 1];
-      const valueOffsets = firstValue && lastValue ? { start: firstValue.startOffset, end: spanOfToken(lastValue).end } : { start: keyOffsets.end, end: keyOffsets.end };
-      // A map entry is one line: its positions are the line's position plus the offsets' distance from the line start.
-      const line = lineOfOffset(file, key.startOffset);
-      const at = (offset: number): number => positionOfOffset(file, offset);
-      const keySpan = { start: at(keyOffsets.start), end: at(keyOffsets.end) };
-      const valueSpan = { start: at(valueOffsets.start), end: at(valueOffsets.end) };
-      entries.push({
-        kind: 'mapEntry',
-        line,
-        key: key.image,
-        keySpan,
-        value: text.slice(valueOffsets.start, valueOffsets.end),
-        valueSpan,
-        span: { start: keySpan.start, end: valueSpan.end },
-      });
+  for (const st of parsed.statements) {
+    const comment = st.comment;
+    if (comment && !comment.isInsertedInRecovery) {
+      const span = spanOfToken(comment);
+      comments.push({ line: lineOfOffset(file, comment.startOffset), text: comment.image, span: spanOfOffsets(file, span.start, span.end) });
+      continue;
     }
+    const key = st.key;
+    if (!key || key.isInsertedInRecovery) {
+      continue;
+    }
+    const values = st.values.filter((t) => !t.isInsertedInRecovery);
+    const keyOffsets = spanOfToken(key);
+    const firstValue = values[0];
+    const lastValue = values[values.length - 1];
+    const valueOffsets = firstValue && lastValue ? { start: firstValue.startOffset, end: spanOfToken(lastValue).end } : { start: keyOffsets.end, end: keyOffsets.end };
+    // A map entry is one line: its positions are the line's position plus the offsets' distance from the line start.
+    const line = lineOfOffset(file, key.startOffset);
+    const at = (offset: number): number => positionOfOffset(file, offset);
+    const keySpan = { start: at(keyOffsets.start), end: at(keyOffsets.end) };
+    const valueSpan = { start: at(valueOffsets.start), end: at(valueOffsets.end) };
+    entries.push({
+      kind: 'mapEntry',
+      line,
+      key: key.image,
+      keySpan,
+      value: text.slice(valueOffsets.start, valueOffsets.end),
+      valueSpan,
+      span: { start: keySpan.start, end: valueSpan.end },
+    });
   }
   return { kind: 'map', file, entries, comments, issues: parsed.syntaxIssues.map((i) => issueAtPositions(file, i)) };
 }

@@ -79,7 +79,7 @@ function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap
   } else if (s.kind === 'defaults') {
     built = buildDefaults(s, named, version);
   } else if (s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') {
-    built = buildProxy({ ...s, kind: s.kind }, base, version);
+    built = buildProxy(s as Section & { kind: typeof s.kind }, base, version);
   }
   const refs: MapReference[] = [];
   if (built && built.kind !== 'global') {

@@ -1,8 +1,9 @@
 import type { IToken } from 'chevrotain';
 import type { Issue, IssueCode, Severity } from '../analysis/issue';
-import type { StatementCstNode } from '../parser/cst.generated';
+import type { ConfigStatement } from '../parser/grammar';
 import type { EnvReference } from '../parser/words';
 import { parseConfig } from '../parser/parse-config';
+import { Comment, Word } from '../parser/tokens';
 import { unescapeWord, type EnvLookup } from '../parser/words';
 import { BuildMemo } from './build-memo';
 import { spanOfToken } from './span';
@@ -44,30 +45,31 @@ export interface LineTemplate {
   readonly problems: readonly ProblemTemplate[];
 }
 
-/** Builds a template from one CST statement whose line starts at `base`. */
-export function templateOfStatement(statement: StatementCstNode, base: number, env: EnvLookup, lineIssues: readonly Issue[]): LineTemplate | undefined {
-  const c = statement.children;
-  // A comment ends its line: line tokens come first, in order, then the comment.
-  const tokens = [...(c.LineToken ?? []), ...(c.Comment ?? [])].filter((t) => t.isInsertedInRecovery !== true);
-  const first = tokens[0];
-  const last = tokens[tokens.length - 1];
-  if (!first || !last) {
-    return undefined;
-  }
+/** Builds a template from one statement (a non-blank line's tokens) whose line starts at `base`. */
+export function templateOfStatement(statement: ConfigStatement, base: number, env: EnvLookup, lineIssues: readonly Issue[]): LineTemplate | undefined {
   const words: WordTemplate[] = [];
   const problems: ProblemTemplate[] = lineIssues.map((i) => ({ code: i.code, severity: i.severity, message: i.message, start: i.span.start - base, end: i.span.end - base }));
   let comment: LineTemplate['comment'];
   let broken = false;
-  for (const t of tokens) {
+  let first: IToken | undefined;
+  let last: IToken | undefined;
+  for (const t of statement) {
+    if (t.isInsertedInRecovery === true) {
+      continue;
+    }
+    first = first ?? t;
+    last = t;
     const span = spanOfToken(t);
-    const name = t.tokenType.name;
-    if (name === 'Comment') {
+    if (t.tokenType === Comment) {
       comment = { text: t.image, start: span.start - base, end: span.end - base };
-    } else if (name === 'Word') {
+    } else if (t.tokenType === Word) {
       words.push(wordTemplate(t, span.start - base, env, problems));
     } else {
       broken = true;
     }
+  }
+  if (!first || !last) {
+    return undefined;
   }
   return { words, comment, start: first.startOffset - base, end: spanOfToken(last).end - base, broken, problems };
 }
@@ -84,7 +86,7 @@ function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: Proble
 export function templateOfLineText(lineText: string, env: EnvLookup): LineTemplate | undefined {
   const parsed = parseConfig(lineText, '');
   const issues = parsed.syntaxIssues.filter((i) => i.code !== 'syntax/missing-final-newline');
-  const statement = parsed.cst.children.line?.[0]?.children.statement?.[0];
+  const statement = parsed.statements[0];
   return statement ? templateOfStatement(statement, 0, env, issues) : undefined;
 }
 

@@ -6,7 +6,7 @@ import type { Span } from './span';
 
 /*
  * The typed, read-only model of a haproxy.cfg file. Built once per text by
- * build-model.ts (the only reader of the CST). Every node has a `kind` and a
+ * build-model.ts from the parsed lines. Every node has a `kind` and a
  * `span` (half-open, in positions of the config: see span.ts); parts users point at carry
  * their own spans. Missing parts are `undefined`, never ''.
  */

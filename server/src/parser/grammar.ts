@@ -1,5 +1,15 @@
-import { CstParser } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { Comment, configTokens, LineToken, MapComment, MapField, MapNewLine, mapTokens, NewLine } from './tokens';
+
+/*
+ * Both grammars hand back their lines as plain token lists through embedded
+ * actions instead of a concrete syntax tree: a 14,000-line config would
+ * otherwise allocate two tree nodes and their child tables per line only to
+ * be read once and dropped, which made parsing a first-open cost of its own.
+ */
+
+/** A non-blank line of haproxy.cfg: its words, unclosed quotes and NUL characters in order, then its comment if any. */
+export type ConfigStatement = readonly IToken[];
 
 /**
  * haproxy.cfg is line-based: a file is lines, a line is words, an optional
@@ -7,77 +17,108 @@ import { Comment, configTokens, LineToken, MapComment, MapField, MapNewLine, map
  * `.if` blocks and directives are recognised by the model builder from the
  * words, so an unknown keyword never costs a syntax error.
  */
-export class ConfigParser extends CstParser {
+export class ConfigParser extends EmbeddedActionsParser {
   constructor() {
-    super(configTokens, { recoveryEnabled: true, nodeLocationTracking: 'none', maxLookahead: 1 });
+    super(configTokens, { recoveryEnabled: true, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
-  public configFile = this.RULE('configFile', () => {
-    this.MANY(() => this.SUBRULE(this.line));
+  /** The non-blank lines, in order. */
+  public configFile = this.RULE('configFile', (): ConfigStatement[] => {
+    const statements: ConfigStatement[] = [];
+    this.MANY(() => {
+      const statement = this.SUBRULE(this.line);
+      // A rule left by error recovery returns undefined.
+      this.ACTION(() => statement && statement.length > 0 && statements.push(statement));
+    });
+    return statements;
   });
 
-  public line = this.RULE('line', () => {
+  public line = this.RULE('line', (): ConfigStatement => {
+    let statement: ConfigStatement = NO_TOKENS;
     this.OR([
       { ALT: () => this.CONSUME(NewLine) },
       {
         ALT: () => {
-          this.SUBRULE(this.statement);
+          statement = this.SUBRULE(this.statement);
           this.OPTION(() => this.CONSUME2(NewLine));
         },
       },
     ]);
+    return statement;
   });
 
-  public statement = this.RULE('statement', () => {
+  public statement = this.RULE('statement', (): ConfigStatement => {
+    const tokens: IToken[] = [];
     this.OR([
-      { ALT: () => this.CONSUME(Comment) },
+      { ALT: () => tokens.push(this.CONSUME(Comment)) },
       {
         ALT: () => {
-          // Words, unclosed quotes and NUL characters, in order (children.LineToken).
-          this.AT_LEAST_ONE(() => this.CONSUME(LineToken));
-          this.OPTION(() => this.CONSUME2(Comment));
+          this.AT_LEAST_ONE(() => tokens.push(this.CONSUME(LineToken)));
+          this.OPTION(() => tokens.push(this.CONSUME2(Comment)));
         },
       },
     ]);
+    return tokens;
   });
 }
 
+/** A non-blank line of a map file: a comment, or a key and the fields of its value. */
+export interface MapStatement {
+  readonly comment: IToken | undefined;
+  readonly key: IToken | undefined;
+  readonly values: readonly IToken[];
+}
+
 /** Map files: a line is a comment, or a key with an optional value. */
-export class MapParser extends CstParser {
+export class MapParser extends EmbeddedActionsParser {
   constructor() {
-    super(mapTokens, { recoveryEnabled: true, nodeLocationTracking: 'none', maxLookahead: 1 });
+    super(mapTokens, { recoveryEnabled: true, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
-  public mapFile = this.RULE('mapFile', () => {
-    this.MANY(() => this.SUBRULE(this.mapLine));
+  /** The non-blank lines, in order. */
+  public mapFile = this.RULE('mapFile', (): MapStatement[] => {
+    const statements: MapStatement[] = [];
+    this.MANY(() => {
+      const statement = this.SUBRULE(this.mapLine);
+      this.ACTION(() => statement && statements.push(statement));
+    });
+    return statements;
   });
 
-  public mapLine = this.RULE('mapLine', () => {
+  public mapLine = this.RULE('mapLine', (): MapStatement | undefined => {
+    let statement: MapStatement | undefined;
     this.OR([
       { ALT: () => this.CONSUME(MapNewLine) },
       {
         ALT: () => {
-          this.SUBRULE(this.mapStatement);
+          statement = this.SUBRULE(this.mapStatement);
           this.OPTION(() => this.CONSUME2(MapNewLine));
         },
       },
     ]);
+    return statement;
   });
 
-  public mapStatement = this.RULE('mapStatement', () => {
+  public mapStatement = this.RULE('mapStatement', (): MapStatement => {
+    let comment: IToken | undefined;
+    let key: IToken | undefined;
+    const values: IToken[] = [];
     this.OR([
-      { ALT: () => this.CONSUME(MapComment) },
+      { ALT: () => (comment = this.CONSUME(MapComment)) },
       {
         ALT: () => {
-          this.CONSUME(MapField, { LABEL: 'key' });
-          this.MANY(() => this.CONSUME2(MapField, { LABEL: 'value' }));
+          key = this.CONSUME(MapField);
+          this.MANY(() => values.push(this.CONSUME2(MapField)));
         },
       },
     ]);
+    return { comment, key, values };
   });
 }
+
+const NO_TOKENS: ConfigStatement = [];
 
 export const configParser = new ConfigParser();
 export const mapParser = new MapParser();

@@ -1,15 +1,11 @@
-import type { IToken } from 'chevrotain';
-import type { ConfigFileCstNode } from './cst.generated';
 import type { Issue } from '../analysis/issue';
 import { spanOfToken } from '../model/span';
-import { configParser } from './grammar';
-import { mergeByOffset } from './merge-tokens';
-import { configLexer } from './tokens';
+import { configParser, type ConfigStatement } from './grammar';
+import { BadCharacter, configLexer, UnclosedQuote } from './tokens';
 
 export interface ParsedConfig {
-  readonly cst: ConfigFileCstNode;
-  /** All tokens in order, trivia (blanks) included: together they cover the text. */
-  readonly tokens: readonly IToken[];
+  /** The non-blank lines, in order. */
+  readonly statements: readonly ConfigStatement[];
   readonly syntaxIssues: readonly Issue[];
 }
 
@@ -31,15 +27,14 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     });
   }
   for (const t of lexed.tokens) {
-    const name = t.tokenType.name;
-    if (name === 'UnclosedQuote') {
+    if (t.tokenType === UnclosedQuote) {
       syntaxIssues.push({ code: 'syntax/unterminated-quote', severity: 'error', message: `Unmatched quote ${t.image[0]}: HAProxy refuses the file`, file, span: spanOfToken(t) });
-    } else if (name === 'BadCharacter') {
+    } else if (t.tokenType === BadCharacter) {
       syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: 'NUL character inside a line', file, span: spanOfToken(t) });
     }
   }
   configParser.input = lexed.tokens;
-  const cst = configParser.configFile() as ConfigFileCstNode;
+  const statements = configParser.configFile();
   for (const e of configParser.errors) {
     const t = e.token;
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
@@ -49,8 +44,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   if (missing) {
     syntaxIssues.push(missing);
   }
-  const tokens = mergeByOffset(lexed.tokens, lexed.groups['trivia'] ?? []);
-  return { cst, tokens, syntaxIssues };
+  return { statements, syntaxIssues };
 }
 
 /**

@@ -1,14 +1,10 @@
-import type { IToken } from 'chevrotain';
-import type { MapFileCstNode } from './map-cst.generated';
 import type { Issue } from '../analysis/issue';
-import { mapParser } from './grammar';
-import { mergeByOffset } from './merge-tokens';
+import { mapParser, type MapStatement } from './grammar';
 import { mapLexer } from './tokens';
 
 export interface ParsedMap {
-  readonly cst: MapFileCstNode;
-  /** All tokens in order, blanks included: together they cover the text. */
-  readonly tokens: readonly IToken[];
+  /** The non-blank lines, in order. */
+  readonly statements: readonly MapStatement[];
   readonly syntaxIssues: readonly Issue[];
 }
 
@@ -23,11 +19,10 @@ export function parseMapFile(text: string, file: string): ParsedMap {
     span: { start: e.offset, end: e.offset + e.length },
   }));
   mapParser.input = lexed.tokens;
-  const cst = mapParser.mapFile() as MapFileCstNode;
+  const statements = mapParser.mapFile();
   for (const e of mapParser.errors) {
     const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
     syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + 1 } });
   }
-  const tokens = mergeByOffset(lexed.tokens, lexed.groups['trivia'] ?? []);
-  return { cst, tokens, syntaxIssues };
+  return { statements, syntaxIssues };
 }

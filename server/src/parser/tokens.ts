@@ -21,7 +21,7 @@ export const LineToken = createToken({ name: 'LineToken', pattern: Lexer.NA });
 
 export const NewLine = createToken({ name: 'NewLine', pattern: /\r\n|\r|\n/, line_breaks: true });
 
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
+export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
 
 /** `#` outside quotes and not escaped starts a comment, even inside a word. */
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/ });
@@ -34,6 +34,7 @@ export const Word = createToken({
   // its text one way only and fails in linear time (an ambiguous `(?:x+)*` would backtrack exponentially).
   pattern: /(?:[^ \t\f\v\r\n"'#\\\0]+|\\[^\r\n]?|"(?:[^"\\\r\n]+(?![^"\\\r\n])|\\[^\r\n])*"|'[^'\r\n]*')+/,
   categories: [LineToken],
+  start_chars_hint: startCharsExcept(' \t\f\v\r\n#\0'),
 });
 
 /** A quote that is never closed on its line: HAProxy refuses the file. */
@@ -53,7 +54,7 @@ export const configLexer = new Lexer(configTokens, { positionTracking: 'onlyOffs
 
 export const MapNewLine = createToken({ name: 'MapNewLine', pattern: /\r\n|\r|\n/, line_breaks: true });
 
-export const MapBlank = createToken({ name: 'MapBlank', pattern: /[ \t]+/, group: 'trivia' });
+export const MapBlank = createToken({ name: 'MapBlank', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 
 export const MapComment = createToken({
   name: 'MapComment',
@@ -74,8 +75,24 @@ export const MapComment = createToken({
   line_breaks: false,
 });
 
-export const MapField = createToken({ name: 'MapField', pattern: /[^ \t\r\n]+/ });
+export const MapField = createToken({ name: 'MapField', pattern: /[^ \t\r\n]+/, start_chars_hint: startCharsExcept(' \t\r\n') });
 
 export const mapTokens = [MapNewLine, MapBlank, MapComment, MapField];
 
 export const mapLexer = new Lexer(mapTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+
+/**
+ * Every UTF-16 code unit but `excluded`. Chevrotain cannot work out the first
+ * characters of a pattern starting with a negated set, and without them it
+ * tries every pattern at every token instead of only those that can start
+ * with the character at hand.
+ */
+function startCharsExcept(excluded: string): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (!excluded.includes(String.fromCharCode(c))) {
+      codes.push(c);
+    }
+  }
+  return codes;
+}

@@ -1,10 +1,13 @@
+import type { ILexingResult } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMapModel } from '../../../server/src/model/build-map';
 import { buildConfigModel } from '../../../server/src/model/build-model';
 import { parseConfig } from '../../../server/src/parser/parse-config';
 import { parseMapFile } from '../../../server/src/parser/parse-map';
-import { createSourceFile, offsetOf, positionOfOffset } from '../../../server/src/model/source-file';
+import { createSourceFile, lineOfOffset, offsetOf, positionOfOffset } from '../../../server/src/model/source-file';
+import { configLexer, mapLexer } from '../../../server/src/parser/tokens';
+import { configParser, mapParser } from '../../../server/src/parser/grammar';
 import { textOf } from '../../helpers/analyze';
 
 const SEED_CONFIG = `global\n  stats socket /run/haproxy/admin.sock level admin\ndefaults\n  mode http\n  default-server weight 2\nfrontend fe\n  bind :80\n  acl api path_beg -i /api\n  use_backend %[base,map_reg(/etc/haproxy/d.map,bk_default)] if !api || { hdr(host) -m end .fr }\n  http-request set-header Host "a b#c" # comment\n.if defined(X)\n  default_backend be\n.endif\nbackend be\n  option httpchk GET /HealthCheck HTTP/1.1\\r\\nHost:\\ x\n  server s1 'q' weight 25 backup\n`;
@@ -25,20 +28,65 @@ const inside = (s: { start: number; end: number }, text: string): boolean => {
   return s.start >= 0 && s.start <= s.end && real(s.start) && real(s.end);
 };
 
+/** The characters no token covers, after checking that every token's image is the text at its offset, in order. */
+function textBetweenTokens(lexed: ILexingResult, text: string): string {
+  expect(lexed.errors).toEqual([]);
+  let between = '';
+  let at = 0;
+  for (const t of lexed.tokens) {
+    expect(t.startOffset).toBeGreaterThanOrEqual(at);
+    expect(text.slice(t.startOffset, t.startOffset + t.image.length)).toBe(t.image);
+    between += text.slice(at, t.startOffset);
+    at = t.startOffset + t.image.length;
+  }
+  return between + text.slice(at);
+}
+
 describe('parser properties', () => {
-  it('reproduces any config text byte for byte from its tokens and trivia', () => {
+  it('tokenizes any config text into tokens that are its text, with only blanks between them', () => {
     fc.assert(
       fc.property(fc.oneof(cfgText, mutated), (text) => {
-        expect(parseConfig(text, '/p.cfg').tokens.map((t) => t.image).join('')).toBe(text);
+        expect(textBetweenTokens(configLexer.tokenize(text), text)).toMatch(/^[ \t\f\v]*$/);
       }),
       { numRuns: 400 },
     );
   });
 
-  it('reproduces any map text byte for byte from its tokens and trivia', () => {
+  it('tokenizes any map text into tokens that are its text, with only blanks between them', () => {
     fc.assert(
       fc.property(cfgText, (text) => {
-        expect(parseMapFile(text, '/p.map').tokens.map((t) => t.image).join('')).toBe(text);
+        expect(textBetweenTokens(mapLexer.tokenize(text), text)).toMatch(/^[ \t]*$/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('parses every non-blank config line into one statement of its tokens', () => {
+    fc.assert(
+      fc.property(fc.oneof(cfgText, mutated), (text) => {
+        const parsed = parseConfig(text, '/p.cfg');
+        const lexed = configLexer.tokenize(text);
+        expect(parsed.statements.flat()).toEqual(lexed.tokens.filter((t) => t.tokenType.name !== 'NewLine'));
+        const file = createSourceFile('', text);
+        const lineOf = (offset: number): number => lineOfOffset(file, offset);
+        const lines = parsed.statements.map((s) => new Set(s.map((t) => lineOf(t.startOffset))));
+        expect(lines.every((l) => l.size === 1)).toBe(true);
+        expect(new Set(lines.map((l) => [...l][0])).size).toBe(lines.length);
+        // The grammar accepts whatever the lexer yields: no recovery, so no line loses tokens.
+        expect(configParser.errors).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('parses every non-blank map line into one statement', () => {
+    fc.assert(
+      fc.property(cfgText, (text) => {
+        const parsed = parseMapFile(text, '/p.map');
+        const fromStatements = parsed.statements.flatMap((s) => [s.comment, s.key, ...s.values].filter((t) => t !== undefined));
+        expect(fromStatements).toEqual(mapLexer.tokenize(text).tokens.filter((t) => t.tokenType.name !== 'MapNewLine'));
+        expect(parsed.syntaxIssues).toEqual([]);
+        expect(mapParser.errors).toEqual([]);
       }),
       { numRuns: 400 },
     );
