@@ -4,7 +4,7 @@ import type { ConfigStatement } from '../parser/grammar';
 import type { EnvReference } from '../parser/words';
 import { parseConfig } from '../parser/parse-config';
 import { Comment, Word } from '../parser/tokens';
-import { unescapeWord, type EnvLookup } from '../parser/words';
+import { isPlainWord, unescapeWord, type EnvLookup } from '../parser/words';
 import { BuildMemo } from './build-memo';
 import { spanOfToken } from './span';
 import type { ConfigLine } from './build-lines';
@@ -45,6 +45,8 @@ export interface LineTemplate {
   readonly problems: readonly ProblemTemplate[];
 }
 
+const NO_REFS: readonly EnvReference[] = [];
+
 /** Builds a template from one statement (a non-blank line's tokens) whose line starts at `base`. */
 export function templateOfStatement(statement: ConfigStatement, base: number, env: EnvLookup, lineIssues: readonly Issue[]): LineTemplate | undefined {
   const words: WordTemplate[] = [];
@@ -75,6 +77,9 @@ export function templateOfStatement(statement: ConfigStatement, base: number, en
 }
 
 function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: ProblemTemplate[]): WordTemplate {
+  if (isPlainWord(t.image)) {
+    return { raw: t.image, value: t.image, start, end: start + t.image.length, rawOffsets: undefined, envRefs: NO_REFS };
+  }
   const u = unescapeWord(t.image, 0, env);
   for (const p of u.problems) {
     problems.push({ code: p.code, severity: 'error', message: p.message, start: start + p.span.start, end: start + p.span.end });

@@ -21,6 +21,7 @@ export const LineToken = createToken({ name: 'LineToken', pattern: Lexer.NA });
 
 export const NewLine = createToken({ name: 'NewLine', pattern: /\r\n|\r|\n/, line_breaks: true });
 
+/** Blanks only separate words: skipped, so the lexer allocates no token for them. */
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
 
 /** `#` outside quotes and not escaped starts a comment, even inside a word. */
@@ -88,9 +89,10 @@ export const mapLexer = new Lexer(mapTokens, { positionTracking: 'onlyOffset', e
  * with the character at hand.
  */
 function startCharsExcept(excluded: string): number[] {
+  const skip = new Set([...excluded].map((c) => c.charCodeAt(0)));
   const codes: number[] = [];
   for (let c = 0; c < 0x10000; c++) {
-    if (!excluded.includes(String.fromCharCode(c))) {
+    if (!skip.has(c)) {
       codes.push(c);
     }
   }

@@ -28,7 +28,16 @@ export interface UnescapedWord {
 /** Values of environment variables known at analysis time (none by default). */
 export type EnvLookup = (name: string) => string | undefined;
 
+/** A character that makes a word's value differ from its raw text. */
+const SPECIAL = /["'\\$]/;
+const NONE: readonly never[] = [];
+
 const SIMPLE_ESCAPES: Record<string, string> = { ' ': ' ', '\\': '\\', t: '\t', n: '\n', r: '\r', '#': '#', "'": "'", '"': '"' };
+
+/** True when a word has no quote, escape or variable: its value is its raw text. */
+export function isPlainWord(raw: string): boolean {
+  return !SPECIAL.test(raw);
+}
 
 /**
  * Turns a word's raw text into the value HAProxy sees (reference §1.3):
@@ -38,8 +47,8 @@ const SIMPLE_ESCAPES: Record<string, string> = { ' ': ' ', '\\': '\\', t: '\t', 
  * `start` is the raw text's offset in the file, used for problem spans.
  */
 export function unescapeWord(raw: string, start: number, env: EnvLookup = () => undefined): UnescapedWord {
-  if (!/["'\\$]/.test(raw)) {
-    return { value: raw, rawOffsets: undefined, problems: [], envRefs: [] };
+  if (isPlainWord(raw)) {
+    return { value: raw, rawOffsets: undefined, problems: NONE, envRefs: NONE };
   }
   let value = '';
   const offsets: number[] = [];
