@@ -22,6 +22,7 @@ export type * from './model/types';
 export { buildConfigModel } from './model/build-model';
 export { LineTemplateCache } from './model/line-templates';
 export { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS, TIMEOUT_NAMES } from './model/keyword-catalogue';
+export { documentedIn, documentedOnlyFrom, type KeywordKind } from './model/keyword-versions';
 export { SERVER_SETTING_ARITY } from './model/server-keywords';
 export { buildMapModel } from './model/build-map';
 export { createSourceFile, lineOf, positionAt, positionAtLine, positionOf, offsetOf, positionOfOffset, spanOfOffsets, spanText, type SourceFile, type Position } from './model/source-file';

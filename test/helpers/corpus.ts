@@ -9,6 +9,8 @@ export interface CorpusEntry {
   readonly kind: 'config' | 'map';
   /** True when `haproxy -c` accepted the file (SOURCES.tsv says `ok`). */
   readonly acceptedByHaproxy: boolean;
+  /** What `haproxy -c` said when it refused the file (its first alert), '' when it accepted it. */
+  readonly haproxyAlert: string;
   readonly path: string;
 }
 
@@ -23,6 +25,7 @@ export function corpusEntries(): CorpusEntry[] {
     const cols = row.split('\t');
     const name = cols[0] ?? '';
     const kind = cols[7] === 'map' ? 'map' : 'config';
-    return { name, kind, acceptedByHaproxy: (cols[6] ?? '').startsWith('ok'), path: path.join(CORPUS_DIR, kind === 'map' ? 'maps' : 'configs', name) };
+    const verdict = cols[6] ?? '';
+    return { name, kind, acceptedByHaproxy: verdict.startsWith('ok'), haproxyAlert: verdict.startsWith('ok') ? '' : verdict, path: path.join(CORPUS_DIR, kind === 'map' ? 'maps' : 'configs', name) };
   });
 }

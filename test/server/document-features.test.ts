@@ -57,9 +57,9 @@ describe('document features', () => {
 });
 
 describe('completion', () => {
-  async function complete(cfgMarked: string): Promise<string[]> {
+  async function complete(cfgMarked: string, settings?: Record<string, unknown>): Promise<string[]> {
     const { text, cursors } = parseMarkers(cfgMarked);
-    const ex = await openExample({ cfg: text });
+    const ex = await openExample({ cfg: text, ...(settings ? { settings } : {}) });
     h = ex.h;
     const items = await h.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: ex.ws.cfgUri }, position: positionOf(text, cursors[0] as number) });
     return items.map((i) => i.label);
@@ -69,6 +69,29 @@ describe('completion', () => {
     const labels = await complete('backend b\n    bal<|>\n');
     expect(labels).toContain('balance');
     expect(labels).not.toContain('bind');
+  });
+
+  it('offers what the HAProxy version in haproxy.version documents', async () => {
+    // guid is documented from 3.0; bind-process last in 2.6.
+    const for26 = await complete('backend b\n    <|>\n');
+    expect(for26).toEqual(expect.arrayContaining(['balance', 'bind-process']));
+    expect(for26).not.toContain('guid');
+    await h?.dispose();
+    const for31 = await complete('backend b\n    <|>\n', { version: '3.1' });
+    expect(for31).toEqual(expect.arrayContaining(['balance', 'guid']));
+    expect(for31).not.toContain('bind-process');
+    await h?.dispose();
+    expect(await complete('backend b\n    option <|>\n')).not.toContain('forwarded');
+    await h?.dispose();
+    expect(await complete('backend b\n    option <|>\n', { version: '2.8' })).toContain('forwarded');
+    await h?.dispose();
+    const timeouts = await complete('defaults\n    timeout <|>\n');
+    expect(timeouts).toEqual(expect.arrayContaining(['client', 'server', 'connect']));
+    expect(timeouts).not.toContain('client-hs');
+    await h?.dispose();
+    expect(await complete('global\n    <|>\n', { version: '3.2' })).toContain('cpu-policy');
+    await h?.dispose();
+    expect(await complete('global\n    <|>\n')).not.toContain('cpu-policy');
   });
 
   it('offers backend names after use_backend', async () => {

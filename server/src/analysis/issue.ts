@@ -18,6 +18,7 @@ export const ISSUE_CODES = [
   'directive/unknown',
   'directive/out-of-section',
   'directive/wrong-section',
+  'directive/not-in-version',
   'directive/empty-word',
   'map/file-not-found',
   'map/unreachable-line',

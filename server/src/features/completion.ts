@@ -1,10 +1,11 @@
 /*
  * Completion from the keyword catalogue: section keywords, directives allowed
- * in the current section, options, server settings, backend names, and
+ * in the current section, options and timeouts (those three as documented for
+ * the version in haproxy.version), server settings, backend names, and
  * sample fetches/converters inside `%[ ]`.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { GLOBAL_KEYWORDS, positionAtLine, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY, spanText, type SourceFile } from '../engine';
+import { documentedIn, GLOBAL_KEYWORDS, positionAtLine, PROXY_KEYWORDS, PROXY_OPTIONS, SERVER_SETTING_ARITY, spanText, TIMEOUT_NAMES, type SourceFile } from '../engine';
 import type { HaproxyConfig, SectionKind } from '../engine';
 import { toPosition } from './convert';
 import { PROXY_KEYWORD_DOCS, SERVER_KEYWORD_DOCS } from './keyword-docs';
@@ -28,15 +29,17 @@ function sectionAt(config: HaproxyConfig, line: number): SectionKind | undefined
   return kind;
 }
 
-function directivesFor(kind: SectionKind | undefined): CompletionItem[] {
+/** Keywords of the section at hand that the documentation of HAProxy `version` lists (haproxy.version). */
+function directivesFor(kind: SectionKind | undefined, version: string): CompletionItem[] {
   if (kind === 'global') {
-    return items(GLOBAL_KEYWORDS, CompletionItemKind.Keyword);
+    return items([...GLOBAL_KEYWORDS].filter((k) => documentedIn('global', k, version)), CompletionItemKind.Keyword);
   }
   const letter = kind ? LETTER[kind] : undefined;
   if (!letter) {
     return [];
   }
-  return items(Object.keys(PROXY_KEYWORDS).filter((k) => PROXY_KEYWORDS[k]?.includes(letter)), CompletionItemKind.Keyword, PROXY_KEYWORD_DOCS);
+  const keywords = Object.keys(PROXY_KEYWORDS).filter((k) => PROXY_KEYWORDS[k]?.includes(letter) && documentedIn('proxy', k, version));
+  return items(keywords, CompletionItemKind.Keyword, PROXY_KEYWORD_DOCS);
 }
 
 /** Completion inside an open `%[`: a fetch right after `%[`, a converter after a comma. */
@@ -75,14 +78,17 @@ export function provideCompletion(view: DocumentView, position: Position): Compl
   const typing = words.length <= 1;
   if (typing) {
     const section = /^\s/.test(before) ? sectionAt(config, position.line) : undefined;
-    return [...items(SECTION_KEYWORDS, CompletionItemKind.Module), ...directivesFor(section)];
+    return [...items(SECTION_KEYWORDS, CompletionItemKind.Module), ...directivesFor(section, view.settings.version)];
   }
   const keyword = words[0];
   if ((keyword === 'use_backend' || keyword === 'default_backend') && words.length === 2) {
     return backendItems(config.backendsByName.keys());
   }
   if (keyword === 'option' && words.length === 2) {
-    return items(Object.keys(PROXY_OPTIONS), CompletionItemKind.Property);
+    return items(Object.keys(PROXY_OPTIONS).filter((o) => documentedIn('option', o, view.settings.version)), CompletionItemKind.Property);
+  }
+  if (keyword === 'timeout' && words.length === 2) {
+    return items([...TIMEOUT_NAMES].filter((t) => documentedIn('timeout', t, view.settings.version)), CompletionItemKind.Property);
   }
   if ((keyword === 'server' || keyword === 'default-server' || keyword === 'server-template') && words.length >= (keyword === 'default-server' ? 2 : 4)) {
     return items(SERVER_SETTING_ARITY.keys(), CompletionItemKind.Property, SERVER_KEYWORD_DOCS);

@@ -59,13 +59,13 @@ export function baseOf(s: Section, named: ReadonlyMap<string, Defaults>, last: D
  */
 export function sectionOutcome(memo: BuildMemo, s: Section, base: Defaults | undefined, named: ReadonlyMap<string, Defaults>, version: string, path: string): SectionOutcome {
   const outcomes = memo.table<SectionOutcome>(MEMO.outcome);
-  return outcomes.get(s, (c) => c.base === base && c.version === version, () => buildSection(s, base, named, version, (d) => directiveIssuesOf(memo, d, s.kind, path)));
+  return outcomes.get(s, (c) => c.base === base && c.version === version, () => buildSection(s, base, named, version, (d) => directiveIssuesOf(memo, d, s.kind, version, path)));
 }
 
-/** Keyword diagnostics depend on the line and the section kind alone: a long section edited in one line re-checks one line. */
-function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'], path: string): readonly Issue[] {
-  const table = memo.table<{ kind: Section['kind']; issues: Issue[] }>(MEMO.directiveIssues);
-  return table.get(d, (c) => c.kind === kind, () => ({ kind, issues: directiveIssues(d, kind, path) })).issues;
+/** Keyword diagnostics depend on the line, the section kind and the version alone: a long section edited in one line re-checks one line. */
+function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'], version: string, path: string): readonly Issue[] {
+  const table = memo.table<{ kind: Section['kind']; version: string; issues: Issue[] }>(MEMO.directiveIssues);
+  return table.get(d, (c) => c.kind === kind && c.version === version, () => ({ kind, version, issues: directiveIssues(d, kind, version, path) })).issues;
 }
 
 function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap<string, Defaults>, version: string, issuesOf: (d: Directive) => readonly Issue[]): SectionOutcome {
@@ -90,8 +90,8 @@ function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap
   return { base, version, built, issues, refs };
 }
 
-function directiveIssues(d: Directive, section: Section['kind'], path: string): Issue[] {
-  const keyword = checkKeyword(d, section, path);
+function directiveIssues(d: Directive, section: Section['kind'], version: string, path: string): Issue[] {
+  const keyword = checkKeyword(d, section, path, version);
   return keyword ? [keyword, ...sampleExpressionIssues(d, path)] : sampleExpressionIssues(d, path);
 }
 

@@ -1,6 +1,7 @@
 import type { Issue } from '../analysis/issue';
 import { closestName } from './closest-name';
 import { GLOBAL_KEYWORDS, PROXY_KEYWORDS, PROXY_OPTIONS } from './keyword-catalogue';
+import { documentedOnlyFrom, type KeywordKind } from './keyword-versions';
 import type { Directive, SectionKind } from './types';
 
 const SECTION_LETTER: Partial<Record<SectionKind, string>> = { defaults: 'd', frontend: 'f', listen: 'l', backend: 'b' };
@@ -28,12 +29,16 @@ const SECTION_NAME: Record<string, string> = { d: 'defaults', f: 'frontend', l: 
 
 /**
  * Flags keywords the catalogue does not know in global and proxy sections
- * (other sections are not catalogued and never flagged), and proxy keywords
- * used in a section that does not allow them.
+ * (other sections are not catalogued and never flagged), proxy keywords
+ * used in a section that does not allow them, and known keywords that HAProxy
+ * `version` does not know yet.
  */
-export function checkKeyword(d: Directive, section: SectionKind, file: string): Issue | undefined {
+export function checkKeyword(d: Directive, section: SectionKind, file: string, version: string): Issue | undefined {
   if (section === 'global') {
-    return GLOBAL_KEYWORDS.has(d.keyword) ? undefined : unknown(d, d.keyword, 'global', closestName(d.keyword, GLOBAL_KEYWORDS), file, d.keywordSpan);
+    if (!GLOBAL_KEYWORDS.has(d.keyword)) {
+      return unknown(d, d.keyword, 'global', closestName(d.keyword, GLOBAL_KEYWORDS), file, d.keywordSpan);
+    }
+    return notYetKnown('global', d.keyword, d.keyword, version, file, d.keywordSpan);
   }
   const letter = SECTION_LETTER[section];
   if (!letter) {
@@ -53,7 +58,7 @@ export function checkKeyword(d: Directive, section: SectionKind, file: string): 
     if (allowed === undefined) {
       return unknown(d, `option ${name}`, section, suggestion('option ', closestName(name, Object.keys(PROXY_OPTIONS))), file, args[0].span);
     }
-    return allowed.includes(letter) ? undefined : wrongSection(`option ${name}`, section, allowed, file, args[0].span);
+    return allowed.includes(letter) ? notYetKnown('option', name, `option ${name}`, version, file, args[0].span) : wrongSection(`option ${name}`, section, allowed, file, args[0].span);
   }
   const allowed = PROXY_KEYWORDS[keyword];
   const replacement = REMOVED[keyword];
@@ -63,7 +68,26 @@ export function checkKeyword(d: Directive, section: SectionKind, file: string): 
   if (allowed === undefined) {
     return unknown(d, keyword, section, closestName(keyword, Object.keys(PROXY_KEYWORDS)), file, span);
   }
-  return allowed.includes(letter) ? undefined : wrongSection(keyword, section, allowed, file, span);
+  if (!allowed.includes(letter)) {
+    return wrongSection(keyword, section, allowed, file, span);
+  }
+  const timeout = keyword === 'timeout' ? args[0] : undefined;
+  return timeout ? notYetKnown('timeout', timeout.value, `timeout ${timeout.value}`, version, file, timeout.span) : notYetKnown('proxy', keyword, keyword, version, file, span);
+}
+
+/** `directive/not-in-version` when the documentation lists `keyword` only from a release later than `version`. */
+function notYetKnown(kind: KeywordKind, keyword: string, shown: string, version: string, file: string, span: { start: number; end: number }): Issue | undefined {
+  const since = documentedOnlyFrom(kind, keyword, version);
+  if (since === undefined) {
+    return undefined;
+  }
+  return {
+    code: 'directive/not-in-version',
+    severity: 'warning',
+    message: `HAProxy ${version} does not know '${shown}': its documentation lists it from ${since} on (set haproxy.version to the version you run)`,
+    file,
+    span,
+  };
 }
 
 function suggestion(prefix: string, name: string | undefined): string | undefined {
