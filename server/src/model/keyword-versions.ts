@@ -49,10 +49,10 @@ function releasesOf(kind: KeywordKind, keyword: string): readonly string[] | und
  * cannot be read.
  */
 export function documentedOnlyFrom(kind: KeywordKind, keyword: string, version: string): string | undefined {
-  const releases = releasesOf(kind, keyword);
-  const wanted = versionNumber(version);
-  const first = releases?.[0];
-  if (!first || wanted === undefined) {
+  // Most keywords have no release data: look them up before reading the version.
+  const first = releasesOf(kind, keyword)?.[0];
+  const wanted = first === undefined ? undefined : versionNumber(version);
+  if (first === undefined || wanted === undefined) {
     return undefined;
   }
   const since = versionNumber(first) as number;
