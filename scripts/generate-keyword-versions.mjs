@@ -26,39 +26,35 @@ if (!repo) {
   process.exit(2);
 }
 
-/** The matrix rows of §4.1: the text before the defaults/frontend/listen/backend columns. */
-function matrixEntries(text) {
-  const start = text.lastIndexOf('\n4.1. Proxy keywords matrix');
-  const end = text.indexOf('\n4.2. Alphabetically sorted keywords reference', start);
+/** The lines from `startMarker` (its first occurrence, or its last with `last`) to the next `endMarker`. */
+function linesBetween(text, startMarker, endMarker, what, { last = false } = {}) {
+  const start = last ? text.lastIndexOf(startMarker) : text.indexOf(startMarker);
+  const end = text.indexOf(endMarker, start);
   if (start < 0 || end < 0) {
-    throw new Error('proxy keywords matrix not found');
+    throw new Error(`${what} not found`);
   }
-  const entries = [];
-  for (const line of text.slice(start, end).split('\n')) {
-    // `keyword [words…] [(*)|(deprecated)|(!)…]   X|-   X|-   X|-   X|-`
-    const m = /^([a-z0-9_][\w.-]*(?: [\w.<>-]+)*?)\s+(?:\([^)]*\)\s+)*[X-](?: \(!\))?\s+[X-]\s+[X-]\s+[X-]\s*$/.exec(line);
-    if (m) {
-      entries.push(m[1]);
-    }
-  }
-  return entries;
+  return text.slice(start, end).split('\n');
+}
+
+/** The first group of `re` on every line that matches it. */
+function captured(lines, re) {
+  return lines.flatMap((line) => {
+    const m = re.exec(line);
+    return m ? [m[1]] : [];
+  });
+}
+
+/** The matrix rows of §4.1: the text before the defaults/frontend/listen/backend columns (the table of contents has the same title, so the last one). */
+function matrixEntries(text) {
+  const lines = linesBetween(text, '\n4.1. Proxy keywords matrix', '\n4.2. Alphabetically sorted keywords reference', 'proxy keywords matrix', { last: true });
+  // `keyword [words…] [(*)|(deprecated)|(!)…]   X|-   X|-   X|-   X|-`
+  return captured(lines, /^([a-z0-9_][\w.-]*(?: [\w.<>-]+)*?)\s+(?:\([^)]*\)\s+)*[X-](?: \(!\))?\s+[X-]\s+[X-]\s+[X-]\s*$/);
 }
 
 /** The `- keyword` items of the global keyword list of §3. */
 function globalEntries(text) {
-  const start = text.indexOf('The following keywords are supported in the "global" section');
-  const end = text.indexOf('\n3.1. ', start);
-  if (start < 0 || end < 0) {
-    throw new Error('global keyword list not found');
-  }
-  const out = [];
-  for (const line of text.slice(start, end).split('\n')) {
-    const m = /^ {3}- ([\w.-]+)/.exec(line);
-    if (m) {
-      out.push(m[1]);
-    }
-  }
-  return out;
+  const lines = linesBetween(text, 'The following keywords are supported in the "global" section', '\n3.1. ', 'global keyword list');
+  return captured(lines, /^ {3}- ([\w.-]+)/);
 }
 
 const kinds = { proxy: new Map(), option: new Map(), timeout: new Map(), global: new Map() };
