@@ -240,13 +240,19 @@ describe.runIf(SEEDS > 0)('language server after random edits: the same answers 
   }
 });
 
+/** A push-mode server (A) that follows the edits and a pull-mode server (B) that opens each text afresh, each on its own copy of the example. */
+async function pushAndPullServers(): Promise<{ wsA: ExampleWorkspace; wsB: ExampleWorkspace; A: LspHarness; B: LspHarness }> {
+  const wsA = copyExample();
+  const wsB = copyExample();
+  const A = await LspHarness.start({ workspaceFolders: [wsA.dir] });
+  const B = await LspHarness.start({ workspaceFolders: [wsB.dir], pull: true });
+  harnesses.push(A, B);
+  return { wsA, wsB, A, B };
+}
+
 describe('language server after lines added at the top or in one place', () => {
   it('"Ignore … in this file" inserts at line 0 after a line is added above the first one', async () => {
-    const wsA = copyExample();
-    const wsB = copyExample();
-    const A = await LspHarness.start({ workspaceFolders: [wsA.dir] });
-    const B = await LspHarness.start({ workspaceFolders: [wsB.dir], pull: true });
-    harnesses.push(A, B);
+    const { wsA, wsB, A, B } = await pushAndPullServers();
     const text = 'backend b\n    server s 10.0.0.1:80 weight 300\n';
     await A.open(wsA.cfgUri, text);
     await waitFor(() => A.published.get(wsA.cfgUri)?.version === 1, 'v1');
@@ -265,11 +271,7 @@ describe('language server after lines added at the top or in one place', () => {
   });
 
   it('answers like a fresh open through 300 Enter presses in a backend (the room between keys runs out once)', async () => {
-    const wsA = copyExample();
-    const wsB = copyExample();
-    const A = await LspHarness.start({ workspaceFolders: [wsA.dir] });
-    const B = await LspHarness.start({ workspaceFolders: [wsB.dir], pull: true });
-    harnesses.push(A, B);
+    const { wsA, wsB, A, B } = await pushAndPullServers();
     let text = wsA.cfgText;
     await A.open(wsA.cfgUri, text);
     let p = text.indexOf('    balance roundrobin');
