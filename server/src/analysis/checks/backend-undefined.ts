@@ -2,7 +2,7 @@ import type { Check, CheckContext } from '../check';
 import { sameItems } from '../../model/build-memo';
 import type { Issue, QuickFix } from '../issue';
 import { collectBackendNameUses, type BackendNameUse } from '../backend-name-uses';
-import { closestName } from '../../model/closest-name';
+import { NameSuggester } from '../../model/closest-name';
 import type { HaproxyConfig } from '../../model/types';
 
 /**
@@ -43,13 +43,14 @@ function findUndefinedBackends(ctx: CheckContext): Issue[] {
   const config = ctx.config;
   const issues: Issue[] = [];
   const reported = new Set<string>();
+  const suggesters = new Map<string, NameSuggester>();
   for (const use of collectBackendNameUses(ctx)) {
     const key = `${use.file}:${use.span.start}`;
     if (config.backendsByName.has(use.name) || reported.has(key)) {
       continue;
     }
     reported.add(key);
-    const suggestion = suggest(config, use);
+    const suggestion = suggesterFor(config, use, suggesters).closest(use.name);
     issues.push({
       code: 'backend/undefined',
       severity: 'error',
@@ -96,10 +97,19 @@ function hint(name: string, suggestion: string): string {
   return suggestion.toLowerCase() === name.toLowerCase() ? ` (names are case-sensitive: did you mean '${suggestion}'?)` : ` (did you mean '${suggestion}'?)`;
 }
 
-/** The closest backend name that keeps the literal text around a map value. */
-function suggest(config: HaproxyConfig, use: BackendNameUse): string | undefined {
-  const candidates = [...config.backendsByName.keys()].filter((n) => n.length >= use.prefix.length + use.suffix.length && n.startsWith(use.prefix) && n.endsWith(use.suffix));
-  return closestName(use.name, candidates);
+/**
+ * Suggests among the backend names that keep the literal text around a map
+ * value; one per prefix and suffix, as a map may name thousands of missing
+ * backends.
+ */
+function suggesterFor(config: HaproxyConfig, use: BackendNameUse, suggesters: Map<string, NameSuggester>): NameSuggester {
+  const key = `${use.prefix}\0${use.suffix}`;
+  let suggester = suggesters.get(key);
+  if (!suggester) {
+    suggester = new NameSuggester([...config.backendsByName.keys()].filter((n) => n.length >= use.prefix.length + use.suffix.length && n.startsWith(use.prefix) && n.endsWith(use.suffix)));
+    suggesters.set(key, suggester);
+  }
+  return suggester;
 }
 
 function renameFix(use: BackendNameUse, suggestion: string): QuickFix {

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closestName, editDistance } from '../../../server/src/model/closest-name';
+
+/** The textbook definitions, without bounds or shortcuts. */
+function plainDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function plainClosest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const score = c.toLowerCase() === name.toLowerCase() ? 0.5 : plainDistance(name, c);
+    if (score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+// Few letters, so random names are often close to each other.
+const name = fc.string({ unit: fc.constantFrom('a', 'b', 'B', 'c', '_', '-'), maxLength: 12 });
+
+describe('editDistance', () => {
+  it('is the Levenshtein distance when unbounded', () => {
+    fc.assert(fc.property(name, name, (a, b) => editDistance(a, b) === plainDistance(a, b)));
+  });
+
+  it('is exact up to its bound and above the bound past it', () => {
+    fc.assert(
+      fc.property(name, name, fc.nat(6), (a, b, bound) => {
+        const d = plainDistance(a, b);
+        const got = editDistance(a, b, bound);
+        return d <= bound ? got === d : got > bound;
+      }),
+    );
+  });
+});
+
+describe('closestName', () => {
+  it('picks what comparing every candidate in full picks', () => {
+    fc.assert(fc.property(name, fc.array(name, { maxLength: 30 }), (n, candidates) => closestName(n, candidates) === plainClosest(n, candidates)), { numRuns: 2000 });
+  });
+
+  it('prefers a case-only difference and the earliest of equal candidates', () => {
+    expect(closestName('bk_Cloud', ['bk_clouds', 'BK_cloud', 'bk_CLOUD'])).toBe('BK_cloud');
+    expect(closestName('bk_cloud', ['bk_clouX', 'bk_cloYd'])).toBe('bk_clouX');
+    expect(closestName('bk_cloud', ['bk_onprem_servers'])).toBeUndefined();
+  });
+});
