@@ -40,6 +40,8 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
     syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + Math.max(1, t.image.length) } });
   }
+  // The parser is shared: left in place, the input would keep every token of the file alive until the next parse.
+  configParser.input = [];
   const missing = missingFinalNewline(text, file);
   if (missing) {
     syntaxIssues.push(missing);

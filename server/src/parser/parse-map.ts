@@ -24,5 +24,7 @@ export function parseMapFile(text: string, file: string): ParsedMap {
     const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
     syntaxIssues.push({ code: 'syntax/unexpected-character', severity: 'error', message: e.message, file, span: { start, end: start + 1 } });
   }
+  // The parser is shared: left in place, the input would keep every token of the file alive until the next parse.
+  mapParser.input = [];
   return { statements, syntaxIssues };
 }
