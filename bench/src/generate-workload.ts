@@ -2,7 +2,10 @@
  * The benchmark workload: a migration-shaped config with `backends` backends
  * (about 7 lines each, so 2,000 backends ≈ 14,000 lines) whose frontend routes
  * through a regex map of `mapLines` lines, like the seed article's
- * domain2backend.map, scaled up. Deterministic for a given seed.
+ * domain2backend.map, scaled up. Deterministic for a given seed. With
+ * `defined` below `backends`, only the first `defined` backends are written
+ * while the map still names all of them: a map left behind by a config that
+ * lost most of its backends.
  */
 export interface Workload {
   readonly config: string;
@@ -20,7 +23,7 @@ function rng(seed: number): () => number {
 const STAGES = ['on-prem', 'mixed', 'mixed-critical', 'on-cloud'] as const;
 const PATHS = ['v1', 'v2', 'v2\\/customers', 'v2\\/critical\\/(\\w{1,45})\\/payments', 'api', 'static', 'admin', 'search'];
 
-export function generateWorkload(backends: number, mapLines: number, mapPath: string, seed = 1): Workload {
+export function generateWorkload(backends: number, mapLines: number, mapPath: string, seed = 1, defined = backends): Workload {
   const random = rng(seed);
   const apps = Math.max(1, Math.ceil(backends / STAGES.length));
   const lines: string[] = [
@@ -48,6 +51,9 @@ export function generateWorkload(backends: number, mapLines: number, mapPath: st
     const stage = STAGES[i % STAGES.length] as string;
     const name = `${app}-${stage}`;
     names.push(name);
+    if (i >= defined) {
+      continue;
+    }
     const cloud = stage === 'on-cloud' ? 100 : stage === 'mixed' ? 25 : stage === 'mixed-critical' ? 1 : 0;
     lines.push(
       `backend ${name}`,
