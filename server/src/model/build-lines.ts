@@ -1,7 +1,7 @@
 import type { Issue } from '../analysis/issue';
 import { missingFinalNewline, parseConfig } from '../parser/parse-config';
-import type { EnvLookup } from '../parser/words';
-import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTemplateCache, type PreviousLines } from './line-templates';
+import type { EnvLookup, EnvReference } from '../parser/words';
+import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTemplateCache, type PreviousLines, type WordTemplate } from './line-templates';
 import { issueAtPositions } from './issue-positions';
 import { createSourceFile, lineOfOffset, reindexSourceFile, type SourceFile } from './source-file';
 import { MAX_LINE_KEY } from './span';
@@ -202,18 +202,56 @@ function pushProblems(t: LineTemplate, key: number, file: string, issues: Issue[
 /** The line object of a template on the line whose key is `key`. */
 function instantiate(t: LineTemplate, key: number): ConfigLine {
   // packPosition clamps a column past the longest a position holds, so a huge line never spills onto the next.
-  const at = (column: number): number => packPosition(key, column);
-  const words: Word[] = t.words.map((w) => ({
-    raw: w.raw,
-    value: w.value,
-    span: { start: at(w.start), end: at(w.end) },
-    rawOffsets: w.rawOffsets,
-    envRefs: w.envRefs.length ? w.envRefs.map((r) => ({ ...r, span: { start: at(w.start + r.span.start), end: at(w.start + r.span.end) } })) : w.envRefs,
-  }));
+  const words: Word[] = new Array<Word>(t.words.length);
+  for (let i = 0; i < t.words.length; i++) {
+    words[i] = new LineWord(t.words[i] as WordTemplate, key);
+  }
   return {
     words,
-    comment: t.comment ? { text: t.comment.text, span: { start: at(t.comment.start), end: at(t.comment.end) } } : undefined,
-    span: { start: at(t.start), end: at(t.end) },
+    comment: t.comment ? { text: t.comment.text, span: { start: packPosition(key, t.comment.start), end: packPosition(key, t.comment.end) } } : undefined,
+    span: { start: packPosition(key, t.start), end: packPosition(key, t.end) },
     broken: t.broken,
   };
+}
+
+/**
+ * A word of a line: its text and offsets come from the line's template, its
+ * positions from the line's key. The positions are worked out when asked: a
+ * 14,000-line config has 74,000 words, and a span made up front cost each of
+ * them three more objects (the span and two boxed numbers, positions being
+ * too large for small integers) for the garbage collector to copy while the
+ * first open builds the model. `toEqual` compares the key and the
+ * template, which hold everything the span is made of; JSON shows the word
+ * as a plain `Word`.
+ */
+class LineWord implements Word {
+  readonly raw: string;
+  readonly value: string;
+
+  constructor(
+    readonly template: WordTemplate,
+    readonly lineKey: number,
+  ) {
+    this.raw = template.raw;
+    this.value = template.value;
+  }
+
+  get span(): Span {
+    return { start: packPosition(this.lineKey, this.template.start), end: packPosition(this.lineKey, this.template.end) };
+  }
+
+  get rawOffsets(): readonly number[] | undefined {
+    return this.template.rawOffsets;
+  }
+
+  /** Serialises as the plain word it stands for, positions included. */
+  toJSON(): Word {
+    return { raw: this.raw, value: this.value, span: this.span, rawOffsets: this.rawOffsets, envRefs: this.envRefs };
+  }
+
+  get envRefs(): readonly EnvReference[] {
+    const refs = this.template.envRefs;
+    const start = this.template.start;
+    return refs.length === 0 ? refs : refs.map((r) => ({ ...r, span: { start: packPosition(this.lineKey, start + r.span.start), end: packPosition(this.lineKey, start + r.span.end) } }));
+  }
 }
