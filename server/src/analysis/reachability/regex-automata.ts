@@ -4,6 +4,21 @@ import { fromByteString } from '../../matching/byte-string';
 /** Node budget for one determinisation or product; past it we say "cannot decide". */
 export const AUTOMATON_NODE_LIMIT = 20_000;
 
+/**
+ * Work budget for one determinisation or product, in NFA nodes visited. A
+ * node of the result stands for a set of NFA nodes, and an unanchored
+ * search such as `.{5000}` gives few nodes whose sets hold thousands of NFA
+ * nodes each: a node budget alone let two such map lines run the process
+ * out of memory. Each new node may cost up to the NFA's size, so the node
+ * budget shrinks as the NFA grows; small NFAs keep the full node budget.
+ */
+export const AUTOMATON_WORK_LIMIT = 4_000_000;
+
+/** The node factory of a determinisation or product over an NFA of `nfaNodes` nodes. */
+export function boundedFactory(nfaNodes: number): DFA.LimitedNodeFactory {
+  return new DFA.LimitedNodeFactory(Math.min(AUTOMATON_NODE_LIMIT, Math.floor(AUTOMATON_WORK_LIMIT / Math.max(1, nfaNodes))));
+}
+
 export class AutomatonTooLarge extends Error {}
 
 /** Deterministic complement of the union of `languages`. Throws AutomatonTooLarge. */
@@ -13,7 +28,7 @@ export function complementOfUnion(languages: readonly NFA[]): DFA {
     for (const l of languages) {
       union.union(l);
     }
-    const dfa = DFA.fromFA(union, new DFA.LimitedNodeFactory(AUTOMATON_NODE_LIMIT));
+    const dfa = DFA.fromFA(union, boundedFactory(union.countNodes()));
     dfa.minimize();
     dfa.complement();
     return dfa;
@@ -80,7 +95,7 @@ export function firstWord(language: NFA, outside: DFA | undefined): string | und
     if (outside === undefined) {
       bytes = shortest<NFA.ReadonlyNode>({ initial: language.initial, isFinal: (s) => language.finals.has(s as NFA.Node), out: (s) => s.out });
     } else {
-      const product = DFA.fromIntersection(language, outside, new DFA.LimitedNodeFactory(AUTOMATON_NODE_LIMIT));
+      const product = DFA.fromIntersection(language, outside, boundedFactory(language.countNodes()));
       bytes = shortest<DFA.ReadonlyNode>({ initial: product.initial, isFinal: (s) => product.finals.has(s as DFA.Node), out: (s) => s.out.invert(product.maxCharacter) });
     }
   } catch {

@@ -68,6 +68,16 @@ describe('analyzeMapReachability', () => {
     expect(results[1]?.kind).not.toBe('unreachable');
   });
 
+  it('decides counted repeats of any character while their automata stay within the work budget', () => {
+    expect(analyse(['.{100} a', '.{100}x b']).verdicts).toEqual(['reachable', 'unreachable by 1']);
+  });
+
+  it('gives up on a counted repeat whose automaton sets grow with the count, instead of exhausting memory', () => {
+    // An unanchored `.{5000}` determinises into few states that each stand for thousands of NFA nodes.
+    const { results } = analyse(['.{5000} a', '.{5000}x b']);
+    expect(results.map((r) => r.kind)).toEqual(['reachable', 'undecided']);
+  });
+
   it('reports a regex that matches nothing as unreachable with no covering line', () => {
     expect(analyse(['a\\bb x']).verdicts).toEqual(['unreachable by nothing']);
   });
