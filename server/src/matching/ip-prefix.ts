@@ -66,19 +66,81 @@ export function parseIpPrefix(key: string): IpPrefix | undefined {
   return { family: ip.family, value: ip.value & mask, bits };
 }
 
+/** A full address in the other family: IPv4 as `::ffff:a.b.c.d`, and back; undefined for other IPv6 addresses. */
+function inOtherFamily(addr: IpPrefix): IpPrefix | undefined {
+  if (addr.family === 4) {
+    return { family: 6, value: 0xffff00000000n | addr.value, bits: 128 };
+  }
+  return addr.value >> 32n === 0xffffn ? { family: 4, value: addr.value & 0xffffffffn, bits: 32 } : undefined;
+}
+
 /** Whether `addr` (a full address) lies in `prefix`, mapping IPv4 into `::ffff:0:0/96` when families differ. */
 export function prefixContains(prefix: IpPrefix, addr: IpPrefix): boolean {
-  let a = addr;
+  let a: IpPrefix | undefined = addr;
   if (prefix.family !== addr.family) {
-    if (addr.family === 4) {
-      a = { family: 6, value: 0xffff00000000n | addr.value, bits: 128 };
-    } else if (addr.value >> 32n === 0xffffn) {
-      a = { family: 4, value: addr.value & 0xffffffffn, bits: 32 };
-    } else {
+    a = inOtherFamily(addr);
+    if (a === undefined) {
       return false;
     }
   }
   const width = BigInt(a.bits);
   const shift = width - BigInt(prefix.bits);
   return a.value >> shift === prefix.value >> shift;
+}
+
+/**
+ * Which of many prefixes map_ip picks for an address: the longest prefix of
+ * the address's own family, then of the other family (HAProxy looks in its
+ * own family's tree first); among equal prefixes the first. One table per
+ * prefix length present, so a lookup costs a few hash lookups instead of a
+ * pass over every line of a 20,000-address list.
+ */
+export class IpPrefixIndex {
+  private readonly tables: Record<4 | 6, { readonly bits: number; readonly firstIndex: Map<bigint, number> }[]> = { 4: [], 6: [] };
+
+  constructor(prefixes: readonly (IpPrefix | undefined)[]) {
+    const byLength: Record<4 | 6, Map<number, Map<bigint, number>>> = { 4: new Map(), 6: new Map() };
+    prefixes.forEach((p, index) => {
+      if (p === undefined) {
+        return;
+      }
+      let table = byLength[p.family].get(p.bits);
+      if (table === undefined) {
+        table = new Map();
+        byLength[p.family].set(p.bits, table);
+      }
+      const network = networkOf(p, p.bits);
+      if (!table.has(network)) {
+        table.set(network, index);
+      }
+    });
+    for (const family of [4, 6] as const) {
+      this.tables[family] = [...byLength[family]].map(([bits, firstIndex]) => ({ bits, firstIndex })).sort((a, b) => b.bits - a.bits);
+    }
+  }
+
+  /** Index of the prefix that wins for the full address `addr`, -1 when none contains it. */
+  lookup(addr: IpPrefix): number {
+    const own = this.longest(addr);
+    if (own >= 0) {
+      return own;
+    }
+    const other = inOtherFamily(addr);
+    return other === undefined ? -1 : this.longest(other);
+  }
+
+  private longest(addr: IpPrefix): number {
+    for (const t of this.tables[addr.family]) {
+      const hit = t.firstIndex.get(networkOf(addr, t.bits));
+      if (hit !== undefined) {
+        return hit;
+      }
+    }
+    return -1;
+  }
+}
+
+/** The first `bits` bits of an address or prefix, as a number. */
+function networkOf(p: IpPrefix, bits: number): bigint {
+  return p.value >> BigInt((p.family === 4 ? 32 : 128) - bits);
 }

@@ -2,7 +2,7 @@ import type { MapEntry, MapMatch } from '../model/types';
 import { toByteString } from './byte-string';
 import { compileRegex, type CompiledRegex } from './compile-regex';
 import { inRange, parseIntInput, parseIntRange, type IntRange } from './int-range';
-import { parseIpAddress, parseIpPrefix, prefixContains, type IpPrefix } from './ip-prefix';
+import { IpPrefixIndex, parseIpAddress, parseIpPrefix } from './ip-prefix';
 import { LiteralIndex } from './literal-index';
 import { DIR_DELIMITERS, DOM_DELIMITERS, matchWord } from './match-word';
 import { expandRegmTemplate } from './regm-template';
@@ -119,23 +119,13 @@ function pickInt(keys: readonly (IntRange | undefined)[], input: string): number
   return n === undefined ? 'bad-input' : keys.findIndex((k) => k !== undefined && inRange(k, n));
 }
 
-function pickIp(keys: readonly (IpPrefix | undefined)[], input: string): number | 'bad-input' {
-  const addr = parseIpAddress(input);
-  if (addr === undefined) {
-    return 'bad-input';
-  }
-  let best = -1;
-  let bestBits = -1;
-  keys.forEach((k, i) => {
-    // Longest prefix wins (tree index); among equal prefixes the first line.
-    // HAProxy looks in the tree of the input's own family first, then the other.
-    const bits = k === undefined ? -1 : k.bits + (k.family === addr.family ? 1000 : 0);
-    if (k !== undefined && bits > bestBits && prefixContains(k, addr)) {
-      best = i;
-      bestBits = bits;
-    }
+function ipMatcher(entries: readonly MapEntry[]): PreparedMap {
+  const index = new IpPrefixIndex(entries.map((e) => parseIpPrefix(e.key)));
+  return withPositions(entries, 'ip', (input) => {
+    const addr = parseIpAddress(input);
+    const entry = addr === undefined ? undefined : entries[index.lookup(addr)];
+    return entry === undefined ? NONE : { entry, value: entry.value };
   });
-  return best;
 }
 
 function build(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
@@ -174,7 +164,7 @@ function build(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
     case 'int':
       return parsedMatcher(entries, match, parseIntRange, pickInt);
     case 'ip':
-      return parsedMatcher(entries, match, parseIpPrefix, pickIp);
+      return ipMatcher(entries);
   }
 }
 

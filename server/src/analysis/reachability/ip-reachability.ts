@@ -20,6 +20,51 @@ function formatAddress(family: 4 | 6, value: bigint): string {
   return groups.join(':');
 }
 
+interface Block {
+  readonly index: number;
+  readonly bits: number;
+  readonly lo: bigint;
+  readonly hi: bigint;
+}
+
+/** Each family's blocks by first address, parsed once per map (a map can hold 20,000 addresses). */
+const blocksOf = new WeakMap<readonly MapEntry[], { readonly own: readonly (IpPrefix | undefined)[]; readonly byFamily: Record<4 | 6, readonly Block[]> }>();
+
+function blocks(entries: readonly MapEntry[]): { readonly own: readonly (IpPrefix | undefined)[]; readonly byFamily: Record<4 | 6, readonly Block[]> } {
+  let b = blocksOf.get(entries);
+  if (b === undefined) {
+    const own = entries.map((e) => parseIpPrefix(e.key));
+    const byFamily: Record<4 | 6, Block[]> = { 4: [], 6: [] };
+    own.forEach((p, index) => {
+      if (p !== undefined) {
+        const [lo, hi] = bounds(p);
+        byFamily[p.family].push({ index, bits: p.bits, lo, hi });
+      }
+    });
+    for (const list of [byFamily[4], byFamily[6]]) {
+      list.sort((x, y) => (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : x.index - y.index));
+    }
+    b = { own, byFamily };
+    blocksOf.set(entries, b);
+  }
+  return b;
+}
+
+/** Index of the first block whose first address is at least `lo`. */
+function firstFrom(list: readonly Block[], lo: bigint): number {
+  let a = 0;
+  let z = list.length;
+  while (a < z) {
+    const m = (a + z) >> 1;
+    if ((list[m] as Block).lo < lo) {
+      a = m + 1;
+    } else {
+      z = m;
+    }
+  }
+  return a;
+}
+
 /**
  * map_ip picks the longest prefix, so a line loses an address to any more
  * specific prefix (wherever it is in the file) and to an identical earlier
@@ -28,24 +73,21 @@ function formatAddress(family: 4 | 6, value: bigint): string {
  */
 export function decideIpLine(map: PreparedMap, index: number): LineReachability {
   const entry = map.entries[index] as MapEntry;
-  const own = parseIpPrefix(entry.key);
+  const { own: parsed, byFamily } = blocks(map.entries);
+  const own = parsed[index];
   if (own === undefined) {
     return { kind: 'undecided', entry, reason: `${entry.key} is not an address or network (HAProxy refuses the file)`, notable: false };
   }
   const [lo, hi] = bounds(own);
+  // Only blocks starting inside this one can lie inside it.
+  const list = byFamily[own.family];
   const blockers: { entry: MapEntry; lo: bigint; hi: bigint }[] = [];
-  map.entries.forEach((e, i) => {
-    const p = i === index ? undefined : parseIpPrefix(e.key);
-    if (p === undefined || p.family !== own.family) {
-      return;
+  for (let k = firstFrom(list, lo); k < list.length && (list[k] as Block).lo <= hi; k++) {
+    const b = list[k] as Block;
+    if (b.index !== index && b.hi <= hi && (b.bits > own.bits || (b.bits === own.bits && b.index < index))) {
+      blockers.push({ entry: map.entries[b.index] as MapEntry, lo: b.lo, hi: b.hi });
     }
-    const [a, b] = bounds(p);
-    const inside = a >= lo && b <= hi;
-    if (inside && (p.bits > own.bits || (p.bits === own.bits && i < index))) {
-      blockers.push({ entry: e, lo: a, hi: b });
-    }
-  });
-  blockers.sort((x, y) => (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : 0));
+  }
   let next = lo;
   for (const b of blockers) {
     if (b.lo > next) {
