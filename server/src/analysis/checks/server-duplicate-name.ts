@@ -13,17 +13,27 @@ export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, fil
   const out: Issue[] = [];
   const seen = new Map<string, Server[]>();
   const taken = new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
+  const suffixes = new Map<string, number>();
+  const reportedTemplates = new Set<object>();
   for (const server of proxy.servers) {
     if (server.name === undefined || !server.nameSpan) {
       continue;
     }
-    const earlier = (seen.get(server.name) ?? []).find((e) => canCoexist(e.directive.conditional, server.directive.conditional));
-    seen.set(server.name, [...(seen.get(server.name) ?? []), server]);
+    const same = seen.get(server.name);
+    const earlier = same?.find((e) => canCoexist(e.directive.conditional, server.directive.conditional));
+    if (same) {
+      same.push(server);
+    } else {
+      seen.set(server.name, [server]);
+    }
     // A template reuses one name span for all its servers: report the line once.
-    if (!earlier || earlier.directive === server.directive) {
+    if (!earlier || earlier.directive === server.directive || reportedTemplates.has(server.directive)) {
       continue;
     }
-    const fresh = freshName(server.name, taken);
+    if (server.template) {
+      reportedTemplates.add(server.directive);
+    }
+    const fresh = freshName(server.name, taken, suffixes);
     taken.add(fresh);
     out.push({
       code: 'server/duplicate-name',
@@ -43,10 +53,12 @@ function canCoexist(a: readonly ConditionalContext[], b: readonly ConditionalCon
   return a.every((ca) => b.every((cb) => ca.blockStart !== cb.blockStart || (ca.branch === cb.branch && ca.condition === cb.condition)));
 }
 
-function freshName(name: string, taken: ReadonlySet<string>): string {
-  let n = 2;
+/** `name-2`, `name-3`, … : the first not taken, remembering where the last search for `name` stopped. */
+function freshName(name: string, taken: ReadonlySet<string>, suffixes: Map<string, number>): string {
+  let n = suffixes.get(name) ?? 2;
   while (taken.has(`${name}-${n}`)) {
     n++;
   }
+  suffixes.set(name, n + 1);
   return `${name}-${n}`;
 }

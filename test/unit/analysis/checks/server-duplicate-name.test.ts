@@ -26,6 +26,17 @@ describe('checkDuplicateServerNames', () => {
     expect(spanText(text, issues[0]!)).toBe('web2');
   });
 
+  it('reports a template line that repeats names once, not once per server it creates', () => {
+    const text = 'backend b\n    server-template web 1-100 app.example.com:80\n    server-template web 50-150 app2.example.com:80\n';
+    const issues = runCheck(checkDuplicateServerNames, text);
+    expect(issues.map((i) => i.message)).toEqual(["Server name 'web50' is already used by an earlier server of backend 'b': HAProxy refuses duplicate server names in a backend"]);
+  });
+
+  it('offers distinct free names to many repeats of one name', () => {
+    const text = `backend b\n${'    server s 10.0.0.1:80\n'.repeat(5)}`;
+    expect(runCheck(checkDuplicateServerNames, text).map((i) => i.fixes?.[0]?.title)).toEqual(["Rename to 's-2'", "Rename to 's-3'", "Rename to 's-4'", "Rename to 's-5'"]);
+  });
+
   it('accepts the same name in two backends', () => {
     expect(runCheck(checkDuplicateServerNames, 'backend a\n    server s1 10.0.0.1:80\nbackend b\n    server s1 10.0.0.1:80\n')).toEqual([]);
   });
