@@ -3,6 +3,7 @@ import { toByteString } from './byte-string';
 import { compileRegex, type CompiledRegex } from './compile-regex';
 import { inRange, parseIntInput, parseIntRange, type IntRange } from './int-range';
 import { IpPrefixIndex, parseIpAddress, parseIpPrefix } from './ip-prefix';
+import { substringIndex, suffixIndex, wordIndex, type FirstKeyLookup } from './first-key-index';
 import { LiteralIndex } from './literal-index';
 import { DIR_DELIMITERS, DOM_DELIMITERS, matchWord } from './match-word';
 import { expandRegmTemplate } from './regm-template';
@@ -34,9 +35,12 @@ export interface PreparedMap {
 
 const NONE: MapMatchResult = { entry: undefined };
 
-function firstWhere(entries: readonly MapEntry[], test: (e: MapEntry) => boolean): MapMatchResult {
-  const entry = entries.find(test);
-  return entry === undefined ? NONE : { entry, value: entry.value };
+/** A lookup returning the entry at the index `find` gives (-1 for none). */
+function entryAt(entries: readonly MapEntry[], find: FirstKeyLookup): (input: string) => MapMatchResult {
+  return (input) => {
+    const entry = entries[find(input)];
+    return entry === undefined ? NONE : { entry, value: entry.value };
+  };
 }
 
 function firstByKey(entries: readonly MapEntry[]): Map<string, MapEntry> {
@@ -151,13 +155,13 @@ function build(entries: readonly MapEntry[], match: MapMatch): PreparedMap {
       });
     }
     case 'sub':
-      return simple((input) => firstWhere(entries, (e) => input.includes(e.key)));
+      return simple(entryAt(entries, substringIndex(entries, (input) => entries.findIndex((e) => input.includes(e.key)))));
     case 'end':
-      return simple((input) => firstWhere(entries, (e) => input.endsWith(e.key)));
+      return simple(entryAt(entries, suffixIndex(entries)));
     case 'dir':
-      return simple((input) => firstWhere(entries, (e) => matchWord(e.key, input, DIR_DELIMITERS)));
+      return simple(entryAt(entries, wordIndex(entries, DIR_DELIMITERS, (input) => entries.findIndex((e) => matchWord(e.key, input, DIR_DELIMITERS)))));
     case 'dom':
-      return simple((input) => firstWhere(entries, (e) => matchWord(e.key, input, DOM_DELIMITERS)));
+      return simple(entryAt(entries, wordIndex(entries, DOM_DELIMITERS, (input) => entries.findIndex((e) => matchWord(e.key, input, DOM_DELIMITERS)))));
     case 'reg':
     case 'regm':
       return regexMatcher(entries, match);
