@@ -15,13 +15,10 @@ export class LiteralIndex {
   private readonly lengths: number[];
   private readonly always: number[] = [];
   private readonly literals: readonly string[];
-  private readonly stamp: Uint32Array;
-  private generation = 0;
 
   /** `literals[i]` is line i's required literal ('' when unknown). */
   constructor(literals: readonly string[]) {
     this.literals = literals;
-    this.stamp = new Uint32Array(literals.length);
     const frequency = gramFrequency(literals);
     const lengths = new Set<number>();
     literals.forEach((lit, i) => {
@@ -41,30 +38,54 @@ export class LiteralIndex {
     this.lengths = [...lengths];
   }
 
-  /** Candidate line indexes for `input` (a byte string), ascending. */
-  candidates(input: string): number[] {
-    if (++this.generation === 0xffffffff) {
-      this.stamp.fill(0);
-      this.generation = 1;
-    }
-    const gen = this.generation;
-    const found = [...this.always];
+  /**
+   * Candidate line indexes for `input` (a byte string), ascending, produced
+   * as they are read: callers stop at the first line that matches, and
+   * thousands of lines may share one literal.
+   */
+  candidates(input: string): Iterable<number> {
+    const lists: (readonly number[])[] = this.always.length > 0 ? [this.always] : [];
+    // Every line is filed under one gram: lists found at several places of the input are taken once.
+    const taken = new Set<readonly number[]>();
     for (const len of this.lengths) {
       for (let p = 0; p + len <= input.length; p++) {
         const list = this.byKey.get(input.substr(p, len));
-        if (list === undefined) {
-          continue;
-        }
-        for (const i of list) {
-          const lit = this.literals[i] as string;
-          if (this.stamp[i] !== gen && (lit.length === len || input.includes(lit))) {
-            this.stamp[i] = gen;
-            found.push(i);
-          }
+        if (list !== undefined && !taken.has(list)) {
+          taken.add(list);
+          lists.push(list);
         }
       }
     }
-    return found.length === this.always.length ? found : found.sort((a, b) => a - b);
+    // A literal no longer than a gram is its own key, so finding the key found the literal.
+    const literals = this.literals;
+    const keep = (i: number): boolean => {
+      const lit = literals[i] as string;
+      return lit.length <= GRAM || input.includes(lit);
+    };
+    return mergeAscending(lists, keep);
+  }
+}
+
+/** The indexes of ascending lists in one ascending sequence, those `keep` accepts, merged as they are read. */
+function* mergeAscending(lists: readonly (readonly number[])[], keep: (i: number) => boolean): Generator<number> {
+  const heads = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    let least = Infinity;
+    for (let l = 0; l < lists.length; l++) {
+      const v = (lists[l] as readonly number[])[heads[l] as number];
+      if (v !== undefined && v < least) {
+        least = v;
+        pick = l;
+      }
+    }
+    if (pick < 0) {
+      return;
+    }
+    heads[pick] = (heads[pick] as number) + 1;
+    if (keep(least)) {
+      yield least;
+    }
   }
 }
 
