@@ -1,7 +1,7 @@
 import type { CheckContext } from './check';
 import { mapMatchOf } from '../model/map-references';
 import type { Span } from '../model/span';
-import type { MapFile, MapReference, Proxy, UseBackendRule } from '../model/types';
+import type { Directive, HaproxyConfig, MapFile, MapReference, Proxy, UseBackendRule } from '../model/types';
 
 /**
  * One place a backend name comes from: a static `use_backend`/`default_backend`
@@ -33,12 +33,26 @@ export interface BackendNameUse {
 export function collectBackendNameUses(ctx: CheckContext): BackendNameUse[] {
   const uses: BackendNameUse[] = [];
   const cfgPath = ctx.config.file.path;
+  // Many rules may read one map: its values are the same names at the same places, listed once (first rule).
+  const listed = new Set<string>();
   for (const proxy of ctx.config.frontends) {
     for (const rule of proxy.useBackends) {
       if (rule.target.kind === 'static') {
         uses.push({ origin: 'use_backend', name: rule.target.name, file: cfgPath, span: rule.target.span, prefix: '', suffix: '', proxy, rule });
-      } else {
-        uses.push(...mapUses(ctx, proxy, rule));
+        continue;
+      }
+      const target = mapTarget(ctx, rule);
+      if (target === undefined) {
+        continue;
+      }
+      const { prefix, suffix, ref } = target;
+      const values = `${ref.path}\0${prefix}\0${suffix}\0${ref.match === 'regm' ? 'regm' : ''}`;
+      if (!listed.has(values)) {
+        listed.add(values);
+        uses.push(...mapValueUses(ctx, proxy, rule, target));
+      }
+      if (ref.defaultValue !== undefined && ref.defaultSpan) {
+        uses.push({ origin: 'map-default', name: prefix + ref.defaultValue + suffix, file: cfgPath, span: ref.defaultSpan, prefix, suffix, proxy, rule });
       }
     }
     const dflt = proxy.settings.defaultBackend;
@@ -49,31 +63,59 @@ export function collectBackendNameUses(ctx: CheckContext): BackendNameUse[] {
   return uses;
 }
 
-function mapUses(ctx: CheckContext, proxy: Proxy, rule: UseBackendRule): BackendNameUse[] {
+interface MapTarget {
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly ref: MapReference;
+}
+
+/** The map a dynamic `use_backend` word ends in and the literal text around it; undefined for other words. */
+function mapTarget(ctx: CheckContext, rule: UseBackendRule): MapTarget | undefined {
   if (rule.target.kind !== 'dynamic') {
-    return [];
+    return undefined;
   }
   const parts = rule.target.format.parts;
   const samples = parts.filter((p) => p.kind !== 'literal');
   const sample = samples[0];
   if (samples.length !== 1 || sample?.kind !== 'sample' || !sample.expression) {
-    return [];
+    return undefined;
   }
   const at = parts.indexOf(sample);
   const literalText = (ps: typeof parts): string => ps.map((p) => (p.kind === 'literal' ? p.text : '')).join('');
-  const prefix = literalText(parts.slice(0, at));
-  const suffix = literalText(parts.slice(at + 1));
   const conv = sample.expression.converters[sample.expression.converters.length - 1];
   const pathSpan = conv?.argSpans[0];
   if (!conv || !pathSpan || mapMatchOf(conv.name) === undefined) {
-    return [];
+    return undefined;
   }
-  const ref = ctx.config.mapReferences.find((r) => r.directive === rule.directive && r.pathSpan.start === pathSpan.start);
-  if (!ref) {
-    return [];
+  const ref = referencesOf(ctx.config).get(rule.directive)?.find((r) => r.pathSpan.start === pathSpan.start);
+  return ref && { prefix: literalText(parts.slice(0, at)), suffix: literalText(parts.slice(at + 1)), ref };
+}
+
+/** Map references by directive, once per config: a config may hold 20,000 rules. */
+function referencesOf(config: HaproxyConfig): Map<Directive, MapReference[]> {
+  let byDirective = referencesByConfig.get(config);
+  if (byDirective === undefined) {
+    byDirective = new Map();
+    for (const r of config.mapReferences) {
+      const list = byDirective.get(r.directive);
+      if (list) {
+        list.push(r);
+      } else {
+        byDirective.set(r.directive, [r]);
+      }
+    }
+    referencesByConfig.set(config, byDirective);
   }
+  return byDirective;
+}
+
+const referencesByConfig = new WeakMap<HaproxyConfig, Map<Directive, MapReference[]>>();
+
+/** One use per value of the map a rule reads. */
+function mapValueUses(ctx: CheckContext, proxy: Proxy, rule: UseBackendRule, target: MapTarget): readonly BackendNameUse[] {
+  const { prefix, suffix, ref } = target;
   const map = ctx.maps.get(ref.path)?.map;
-  // One use per map line: on a 2,000-line map, rebuilt only when the rule or the map changed.
+  // On a 2,000-line map, rebuilt only when the rule or the map changed.
   const cached = mapUseCache.get(rule);
   if (cached && cached.map === map && cached.ref === ref) {
     return cached.uses;
@@ -85,9 +127,6 @@ function mapUses(ctx: CheckContext, proxy: Proxy, rule: UseBackendRule): Backend
       continue;
     }
     uses.push({ ...base, origin: 'map-value', name: prefix + entry.value + suffix, file: map?.file.path ?? '', span: entry.valueSpan });
-  }
-  if (ref.defaultValue !== undefined && ref.defaultSpan) {
-    uses.push({ ...base, origin: 'map-default', name: prefix + ref.defaultValue + suffix, file: ctx.config.file.path, span: ref.defaultSpan });
   }
   mapUseCache.set(rule, { map, ref, uses });
   return uses;
