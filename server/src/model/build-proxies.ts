@@ -1,7 +1,7 @@
 import { parseAclCriterion } from './conditions';
 import { applyProxySetting, builtinProxySettings, copySettings } from './proxy-settings';
 import { parseBind, parseHttpRequest, parseRedirect, parseUseBackend, parseUseServer } from './proxy-rules';
-import { buildServers } from './servers';
+import { buildServers, PROXY_SERVER_LIMIT } from './servers';
 import type { Acl, Bind, Defaults, DefaultServer, Directive, Global, HttpRequestRule, Proxy, ProxySettings, Redirect, Section, Server, UseBackendRule, UseServerRule } from './types';
 
 /** `defaults [<name>] [from <defaults>]`: a new defaults section starts from the built-in settings or `from`. */
@@ -100,7 +100,7 @@ function pushParsed(d: Directive, c: Collected, defaultServers: readonly Directi
     }
     case 'server':
     case 'server-template':
-      c.servers.push(...buildServers(d, defaultServers));
+      c.servers.push(...buildServers(d, defaultServers, PROXY_SERVER_LIMIT - c.servers.length));
       return;
     default:
       return;

@@ -127,10 +127,20 @@ export function defaultServerWords(d: Directive): readonly Word[] {
 }
 
 /**
- * Builds the model servers of a `server` or `server-template` line, applying
- * the `default-server` lines in effect (oldest first).
+ * Most servers one `server-template` line creates in the model, and most
+ * servers templates bring into one proxy. HAProxy has no such limit, but a
+ * model of hundreds of thousands of servers made every check and edit take
+ * seconds; servers past these counts are left out of shares and checks.
  */
-export function buildServers(d: Directive, defaults: readonly Directive[]): Server[] {
+export const TEMPLATE_SERVER_LIMIT = 4096;
+export const PROXY_SERVER_LIMIT = 16384;
+
+/**
+ * Builds the model servers of a `server` or `server-template` line, applying
+ * the `default-server` lines in effect (oldest first). A template creates at
+ * most `room` servers.
+ */
+export function buildServers(d: Directive, defaults: readonly Directive[], room = PROXY_SERVER_LIMIT): Server[] {
   let base = initialServerSettings();
   for (const ds of defaults) {
     base = applyServerSettings(base, defaultServerWords(ds), false);
@@ -143,7 +153,7 @@ export function buildServers(d: Directive, defaults: readonly Directive[]): Serv
       return [];
     }
     const low = m[2] ? parseInt(m[1] as string, 10) : 1;
-    const high = Math.min(m[2] ? parseInt(m[2], 10) : parseInt(m[1] as string, 10), low + 4095);
+    const high = Math.min(m[2] ? parseInt(m[2], 10) : parseInt(m[1] as string, 10), low + Math.min(TEMPLATE_SERVER_LIMIT, room) - 1);
     const servers: Server[] = [];
     for (let n = low; n <= high; n++) {
       servers.push({ kind: 'server', name: `${prefix.value}${n}`, nameSpan: prefix.span, address: address?.value, addressSpan: address?.span, settings, template: { prefix: prefix.value, index: n }, directive: d });

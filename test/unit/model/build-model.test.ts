@@ -161,3 +161,14 @@ describe('model: keyword catalogue diagnostics', () => {
     expect(codes('resolvers dns\n  nameserver ns1 1.1.1.1:53\n  whatever 1\n')).toEqual([]);
   });
 });
+
+describe('server-template limits', () => {
+  it('models at most 4,096 servers per template line and 16,384 template servers per proxy', () => {
+    const lines = Array.from({ length: 6 }, (_, i) => `    server-template t${i}_ 1-5000 app.example.com:80 check`).join('\n');
+    const model = buildConfigModel(`backend b\n    server s0 10.0.0.1:80\n${lines}\n`, '/t.cfg');
+    const servers = model.proxies[0]?.servers ?? [];
+    expect(servers.filter((s) => s.template?.prefix === 't0_')).toHaveLength(4096);
+    expect(servers).toHaveLength(16384);
+    expect(servers[servers.length - 1]?.name).toBe('t3_4095');
+  });
+});
