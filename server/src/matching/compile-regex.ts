@@ -35,6 +35,8 @@ class Compiled implements CompiledRegex {
   private lang: SearchLanguage | undefined | null = null;
   private runner: NfaRunner | undefined;
   private readonly re: RegExp | undefined;
+  /** Searches of this regex that ran into the time bound. */
+  private limitsHit = 0;
 
   constructor(
     readonly pattern: string,
@@ -72,10 +74,16 @@ class Compiled implements CompiledRegex {
         return { matched };
       }
     }
+    // A regex that ran into the bound this often is taken to run into it again: one map line
+    // of catastrophic backtracking otherwise costs every later lookup the whole bound.
+    if (this.limitsHit >= LIMITS_BEFORE_GIVING_UP) {
+      return LIMIT;
+    }
     // Captures need the backtracking engine; the bound keeps it safe even when
     // the automaton already said the search succeeds.
     const run = boundedExec(this.re ?? /$^/, bytes);
     if (run.status === 'limit') {
+      this.limitsHit++;
       return run;
     }
     if (run.match === null) {
@@ -89,6 +97,11 @@ class Compiled implements CompiledRegex {
     return { matched: true, groups };
   }
 }
+
+/** Searches that run into the time bound before a regex is no longer run at all. */
+export const LIMITS_BEFORE_GIVING_UP = 3;
+
+const LIMIT: RegexSearchResult = { status: 'limit' };
 
 function matchLiteral(lit: LiteralPattern, bytes: string): boolean {
   const ends = (suffix: string): boolean => bytes.endsWith(suffix) || (lit.anchoredEnd === 'dollar' && bytes.endsWith(`${suffix}\n`));

@@ -17,6 +17,17 @@ describe('compileRegex', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 
+  it('stops running a pattern that ran into the bound three times, instead of paying the bound on every search', () => {
+    const re = compileRegex('^(a+)+\\1$', { caseless: false });
+    for (let i = 0; i < 3; i++) {
+      expect(re.search(`${'a'.repeat(40 + i)}b`)).toEqual({ status: 'limit' });
+    }
+    // 'aa' would match at once if the pattern were still run.
+    expect(re.search('aa')).toEqual({ status: 'limit' });
+    // Compiled regexes are shared by pattern: the same pattern written otherwise is a fresh one.
+    expect(compileRegex('^(?:(a+))+\\1$', { caseless: false }).search('aa')).toMatchObject({ matched: true });
+  });
+
   it('searches unanchored and returns groups in PCRE numbering', () => {
     const re = compileRegex('(?>x)(\\w+)\\.(\\w+)', { caseless: false });
     expect(re.search('--xab.cd--', { captures: true })).toEqual({ matched: true, groups: ['xab.cd', 'ab', 'cd'] });
