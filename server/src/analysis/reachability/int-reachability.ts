@@ -2,6 +2,7 @@ import type { PreparedMap } from '../../matching/match-map';
 import { parseIntRange, type IntRange } from '../../matching/int-range';
 import type { MapEntry } from '../../model/types';
 import type { LineReachability } from './line-reachability';
+import { partitionPoint } from './partition-point';
 
 interface Parsed {
   /** By line. */
@@ -39,17 +40,7 @@ function union(sorted: readonly IntRange[]): IntRange[] {
 }
 
 function covered(p: number, disjoint: readonly IntRange[]): boolean {
-  let a = 0;
-  let z = disjoint.length;
-  while (a < z) {
-    const m = (a + z) >> 1;
-    if ((disjoint[m] as IntRange).hi < p) {
-      a = m + 1;
-    } else {
-      z = m;
-    }
-  }
-  const r = disjoint[a];
+  const r = disjoint[partitionPoint(disjoint.length, (i) => (disjoint[i] as IntRange).hi < p)];
   return r !== undefined && r.lo <= p;
 }
 

@@ -2,6 +2,7 @@ import type { PreparedMap } from '../../matching/match-map';
 import { parseIpPrefix, type IpPrefix } from '../../matching/ip-prefix';
 import type { MapEntry } from '../../model/types';
 import type { LineReachability } from './line-reachability';
+import { partitionPoint } from './partition-point';
 
 function bounds(p: IpPrefix): [bigint, bigint] {
   const width = BigInt(p.family === 4 ? 32 : 128);
@@ -50,21 +51,6 @@ function blocks(entries: readonly MapEntry[]): { readonly own: readonly (IpPrefi
   return b;
 }
 
-/** Index of the first block whose first address is at least `lo`. */
-function firstFrom(list: readonly Block[], lo: bigint): number {
-  let a = 0;
-  let z = list.length;
-  while (a < z) {
-    const m = (a + z) >> 1;
-    if ((list[m] as Block).lo < lo) {
-      a = m + 1;
-    } else {
-      z = m;
-    }
-  }
-  return a;
-}
-
 /**
  * map_ip picks the longest prefix, so a line loses an address to any more
  * specific prefix (wherever it is in the file) and to an identical earlier
@@ -82,7 +68,7 @@ export function decideIpLine(map: PreparedMap, index: number): LineReachability 
   // Only blocks starting inside this one can lie inside it.
   const list = byFamily[own.family];
   const blockers: { entry: MapEntry; lo: bigint; hi: bigint }[] = [];
-  for (let k = firstFrom(list, lo); k < list.length && (list[k] as Block).lo <= hi; k++) {
+  for (let k = partitionPoint(list.length, (i) => (list[i] as Block).lo < lo); k < list.length && (list[k] as Block).lo <= hi; k++) {
     const b = list[k] as Block;
     if (b.index !== index && b.hi <= hi && (b.bits > own.bits || (b.bits === own.bits && b.index < index))) {
       blockers.push({ entry: map.entries[b.index] as MapEntry, lo: b.lo, hi: b.hi });
