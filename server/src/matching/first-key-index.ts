@@ -32,10 +32,10 @@ class KeyTable {
   }
 }
 
-/** Index of the first entry matching, or -1; `scan` is the plain pass used when it is cheaper. */
+/** Index of the first entry whose key matches the input, or -1. */
 export type FirstKeyLookup = (input: string) => number;
 
-/** map_sub: the first key that occurs anywhere in the input. */
+/** map_sub: the first key that occurs anywhere in the input. `scan` is the plain pass, for inputs where it is cheaper. */
 export function substringIndex(entries: readonly MapEntry[], scan: FirstKeyLookup): FirstKeyLookup {
   const table = new KeyTable(entries.map((e) => e.key));
   return (input) => {

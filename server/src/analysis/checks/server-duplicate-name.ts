@@ -2,7 +2,7 @@ import type { Check } from '../check';
 import { perProxyCheck } from '../per-part';
 import type { Issue } from '../issue';
 import { replaceSpan } from '../fixes/text-edits';
-import type { ConditionalContext, Server } from '../../model/types';
+import type { ConditionalContext, Directive, Server } from '../../model/types';
 
 /**
  * `server/duplicate-name`: two servers of one backend share a name, which
@@ -14,7 +14,7 @@ export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, fil
   const seen = new Map<string, Server[]>();
   const taken = new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
   const suffixes = new Map<string, number>();
-  const reportedTemplates = new Set<object>();
+  const reportedTemplates = new Set<Directive>();
   for (const server of proxy.servers) {
     if (server.name === undefined || !server.nameSpan) {
       continue;
