@@ -6,6 +6,7 @@ import { selectFrontends } from './frontend-selection';
 import { cloneHttpState, createHttpState, headerLines, type HttpState } from './http-state';
 import { runRequestRules, type PhaseOutcome } from './http-rules';
 import { parseRequestUrl, type SimulatedRequest } from './request';
+import { oversizedRequest } from './request-size';
 import type { DecidingLine, RouteResult, SimulationResult } from './result';
 import { chooseServers } from './server-selection';
 import { step } from './trace';
@@ -32,6 +33,10 @@ export function simulateRequest(loaded: LoadedConfig, request: SimulatedRequest,
   const url = parseRequestUrl(request.url);
   if ('error' in url) {
     return { url: request.url, routes: [], unsupported: [`cannot simulate: ${url.error}`] };
+  }
+  const oversized = oversizedRequest(request.method ?? 'GET', url.query === undefined ? url.path : `${url.path}?${url.query}`, loaded.config.global);
+  if (oversized) {
+    return { url: request.url, routes: [], unsupported: [oversized] };
   }
   const selection = selectFrontends(loaded.config, url.port, options.frontend);
   if (selection.kind === 'error') {
