@@ -35,8 +35,9 @@ class Compiled implements CompiledRegex {
   private lang: SearchLanguage | undefined | null = null;
   private runner: NfaRunner | undefined;
   private readonly re: RegExp | undefined;
-  /** Searches of this regex that ran into the time bound. */
+  /** Searches of this regex that ran into the time bound, and the shortest input among them. */
   private limitsHit = 0;
+  private shortestLimitInput = Infinity;
 
   constructor(
     readonly pattern: string,
@@ -74,9 +75,10 @@ class Compiled implements CompiledRegex {
         return { matched };
       }
     }
-    // A regex that ran into the bound this often is taken to run into it again: one map line
-    // of catastrophic backtracking otherwise costs every later lookup the whole bound.
-    if (this.limitsHit >= LIMITS_BEFORE_GIVING_UP) {
+    // A regex that ran into the bound this often is taken to run into it again on inputs at least
+    // as long: one map line of catastrophic backtracking otherwise costs every later lookup the
+    // whole bound. Compiled regexes are shared, so shorter inputs are still run.
+    if (this.limitsHit >= LIMITS_BEFORE_GIVING_UP && bytes.length >= this.shortestLimitInput) {
       return LIMIT;
     }
     // Captures need the backtracking engine; the bound keeps it safe even when
@@ -84,6 +86,7 @@ class Compiled implements CompiledRegex {
     const run = boundedExec(this.re ?? /$^/, bytes);
     if (run.status === 'limit') {
       this.limitsHit++;
+      this.shortestLimitInput = Math.min(this.shortestLimitInput, bytes.length);
       return run;
     }
     if (run.match === null) {
@@ -98,7 +101,7 @@ class Compiled implements CompiledRegex {
   }
 }
 
-/** Searches that run into the time bound before a regex is no longer run at all. */
+/** Searches that run into the time bound before a regex is no longer run on inputs at least as long. */
 export const LIMITS_BEFORE_GIVING_UP = 3;
 
 const LIMIT: RegexSearchResult = { status: 'limit' };

@@ -1,4 +1,4 @@
-import type { Global } from '../model/types';
+import type { HaproxyConfig } from '../model/types';
 
 /** HAProxy's defaults (configuration manual, tune.bufsize and tune.maxrewrite). */
 const DEFAULT_BUFSIZE = 16384;
@@ -9,14 +9,25 @@ const DEFAULT_MAXREWRITE = 1024;
  * maxrewrite cut to half the buffer when larger, as HAProxy does. A larger
  * request gets 400 Bad Request.
  */
-export function largestRequest(global: Global | undefined): number {
-  const setting = (keyword: string): number | undefined => {
-    const d = global?.directives.find((x) => x.keyword === keyword);
-    const n = d ? Number(d.args[0]?.value) : NaN;
-    return Number.isInteger(n) && n > 0 ? n : undefined;
+export function largestRequest(config: HaproxyConfig): number {
+  // HAProxy applies global lines in order, in every global section: the last one wins.
+  const setting = (keyword: string, min: number): number | undefined => {
+    let value: number | undefined;
+    for (const section of config.sections) {
+      if (section.kind !== 'global') {
+        continue;
+      }
+      for (const d of section.directives) {
+        const n = d.keyword === keyword ? Number(d.args[0]?.value) : NaN;
+        if (Number.isInteger(n) && n >= min) {
+          value = n;
+        }
+      }
+    }
+    return value;
   };
-  const bufsize = setting('tune.bufsize') ?? DEFAULT_BUFSIZE;
-  const maxrewrite = Math.min(setting('tune.maxrewrite') ?? DEFAULT_MAXREWRITE, Math.floor(bufsize / 2));
+  const bufsize = setting('tune.bufsize', 1) ?? DEFAULT_BUFSIZE;
+  const maxrewrite = Math.min(setting('tune.maxrewrite', 0) ?? DEFAULT_MAXREWRITE, Math.floor(bufsize / 2));
   return bufsize - maxrewrite;
 }
 
@@ -27,9 +38,9 @@ export function largestRequest(global: Global | undefined): number {
  * HAProxy does, this keeps a URL of megabytes from being matched against
  * every map line.
  */
-export function oversizedRequest(method: string, target: string, global: Global | undefined): string | undefined {
+export function oversizedRequest(method: string, target: string, config: HaproxyConfig): string | undefined {
   const size = Buffer.byteLength(`${method} ${target} HTTP/1.1\r\n`);
-  const limit = largestRequest(global);
+  const limit = largestRequest(config);
   return size > limit
     ? `cannot simulate: the request line alone is ${size} bytes, more than the ${limit} bytes HAProxy reads (tune.bufsize − tune.maxrewrite); HAProxy answers such a request with 400 Bad Request`
     : undefined;

@@ -34,7 +34,7 @@ export function simulateRequest(loaded: LoadedConfig, request: SimulatedRequest,
   if ('error' in url) {
     return { url: request.url, routes: [], unsupported: [`cannot simulate: ${url.error}`] };
   }
-  const oversized = oversizedRequest(request.method ?? 'GET', url.query === undefined ? url.path : `${url.path}?${url.query}`, loaded.config.global);
+  const oversized = oversizedRequest(request.method ?? 'GET', url.query === undefined ? url.path : `${url.path}?${url.query}`, loaded.config);
   if (oversized) {
     return { url: request.url, routes: [], unsupported: [oversized] };
   }
