@@ -1,9 +1,9 @@
 import type { Issue } from '../analysis/issue';
-import { missingFinalNewline, parseConfig } from '../parser/parse-config';
+import { missingFinalNewline } from '../parser/parse-config';
 import type { EnvLookup, EnvReference } from '../parser/words';
-import { templateOfLineText, templateOfStatement, type LineTemplate, type LineTemplateCache, type PreviousLines, type WordTemplate } from './line-templates';
+import { templatesOfLines, type LineTemplate, type LineTemplateCache, type PreviousLines, type WordTemplate } from './line-templates';
 import { issueAtPositions } from './issue-positions';
-import { createSourceFile, lineOfOffset, reindexSourceFile, type SourceFile } from './source-file';
+import { createSourceFile, reindexSourceFile, type SourceFile } from './source-file';
 import { MAX_LINE_KEY } from './span';
 import { replaceRange } from './build-memo';
 import { commonPrefixLength, commonSuffixLength } from './text-ends';
@@ -113,15 +113,14 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
   if (renumbered || changedEnd - head > WHOLE_FILE_THRESHOLD || file.lineBreak !== previous.file.lineBreak) {
     return undefined;
   }
-  const newTemplates: (LineTemplate | undefined)[] = [];
-  const newLines: (ConfigLine | undefined)[] = [];
+  const changedTexts: string[] = [];
   for (let i = head; i < changedEnd; i++) {
     const base = starts[i] as number;
     // A copy, not a slice: a slice would keep this whole version of the text alive as long as the template.
-    const t = templateOfLineText(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))), env);
-    newTemplates.push(t);
-    newLines.push(t && instantiate(t, file.lineKeys[i] as number));
+    changedTexts.push(detached(text.slice(base, lineContentEnd(text, starts[i + 1] ?? text.length))));
   }
+  const newTemplates = templatesOfLines(changedTexts, env);
+  const newLines = newTemplates.map((t, j) => t && instantiate(t, file.lineKeys[head + j] as number));
   // The lines around keep their keys, so they are the previous objects even when lines were added or removed above.
   const templates = replaceRange(previous.templates, head, oldChangedEnd, newTemplates);
   const byLine = replaceRange(previous.lines, head, oldChangedEnd, newLines);
@@ -153,42 +152,28 @@ function lineContentEnd(text: string, nextStart: number): number {
 }
 
 function readWholeFile(file: SourceFile, env: EnvLookup): ReadLines {
-  const templates: (LineTemplate | undefined)[] = [];
-  const byLine: (ConfigLine | undefined)[] = [];
-  const parsed = parseConfig(file.text, file.path);
-  const issuesByLine = new Map<number, Issue[]>();
-  for (const i of parsed.syntaxIssues) {
-    if (i.code !== 'syntax/missing-final-newline') {
-      const n = lineOfOffset(file, i.span.start);
-      issuesByLine.set(n, [...(issuesByLine.get(n) ?? []), i]);
+  const { text, lineStarts: starts } = file;
+  // Identical lines (there are thousands of `balance roundrobin`) go through the grammar once and share one template.
+  const distinct = new Map<string, number>();
+  const distinctTexts: string[] = [];
+  const distinctOfLine = new Int32Array(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    const lineText = text.slice(starts[i] as number, lineContentEnd(text, starts[i + 1] ?? text.length));
+    let d = distinct.get(lineText);
+    if (d === undefined) {
+      d = distinctTexts.length;
+      distinct.set(lineText, d);
+      distinctTexts.push(lineText);
     }
+    distinctOfLine[i] = d;
   }
-  // Identical lines (there are thousands of `balance roundrobin`) share one template.
-  const byText = new Map<string, LineTemplate>();
-  templates.length = file.lineStarts.length;
-  const starts = file.lineStarts;
-  // Statements come in order: the line of each is found by walking the line starts once.
-  let n = 0;
-  for (const statement of parsed.statements) {
-    const firstToken = statement.find((t) => t.isInsertedInRecovery !== true);
-    if (!firstToken) {
-      continue;
-    }
-    while ((starts[n + 1] ?? Infinity) <= firstToken.startOffset) {
-      n++;
-    }
-    const base = starts[n] as number;
-    const key = file.text.slice(base, lineContentEnd(file.text, starts[n + 1] ?? file.text.length));
-    const shared = byText.get(key);
-    const t = shared ?? templateOfStatement(statement, base, env, issuesByLine.get(n) ?? []);
-    if (!shared && t) {
-      byText.set(key, t);
-    }
-    templates[n] = t;
-  }
-  for (let i = 0; i < templates.length; i++) {
-    const t = templates[i];
-    byLine.push(t && instantiate(t, file.lineKeys[i] as number));
+  const distinctTemplates = templatesOfLines(distinctTexts, env);
+  const templates: (LineTemplate | undefined)[] = new Array<LineTemplate | undefined>(starts.length);
+  const byLine: (ConfigLine | undefined)[] = new Array<ConfigLine | undefined>(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    const t = distinctTemplates[distinctOfLine[i] as number];
+    templates[i] = t;
+    byLine[i] = t && instantiate(t, file.lineKeys[i] as number);
   }
   return { file, templates, byLine, changed: undefined };
 }

@@ -5,6 +5,7 @@ import type { EnvReference } from '../parser/words';
 import { parseConfig } from '../parser/parse-config';
 import { Comment, Word } from '../parser/tokens';
 import { isPlainWord, unescapeWord, type EnvLookup } from '../parser/words';
+import { partitionPoint } from './partition-point';
 import { BuildMemo } from './build-memo';
 import { spanOfToken } from './span';
 import type { ConfigLine } from './build-lines';
@@ -48,7 +49,7 @@ export interface LineTemplate {
 const NO_REFS: readonly EnvReference[] = [];
 
 /** Builds a template from one statement (a non-blank line's tokens) whose line starts at `base`. */
-export function templateOfStatement(statement: ConfigStatement, base: number, env: EnvLookup, lineIssues: readonly Issue[]): LineTemplate | undefined {
+function templateOfStatement(statement: ConfigStatement, base: number, env: EnvLookup, lineIssues: readonly Issue[]): LineTemplate | undefined {
   const words: WordTemplate[] = [];
   const problems: ProblemTemplate[] = lineIssues.map((i) => ({ code: i.code, severity: i.severity, message: i.message, start: i.span.start - base, end: i.span.end - base }));
   let comment: LineTemplate['comment'];
@@ -87,12 +88,42 @@ function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: Proble
   return { raw: t.image, value: u.value, start, end: start + t.image.length, rawOffsets: u.rawOffsets, envRefs: u.envRefs };
 }
 
-/** Tokenizes and parses a single line (no line break) into its template; undefined for a blank line. */
-export function templateOfLineText(lineText: string, env: EnvLookup): LineTemplate | undefined {
-  const parsed = parseConfig(lineText, '');
-  const issues = parsed.syntaxIssues.filter((i) => i.code !== 'syntax/missing-final-newline');
-  const statement = parsed.statements[0];
-  return statement ? templateOfStatement(statement, 0, env, issues) : undefined;
+/**
+ * Templates of line texts (no line breaks), in order; undefined for a blank
+ * line. The lines go through the grammar together as one text, each on its
+ * own line: a line's template depends on its text alone, so this is what
+ * parsing each line apart would give, for one lexer and parser run.
+ */
+export function templatesOfLines(lineTexts: readonly string[], env: EnvLookup): (LineTemplate | undefined)[] {
+  const bases: number[] = [];
+  let at = 0;
+  for (const line of lineTexts) {
+    bases.push(at);
+    at += line.length + 1;
+  }
+  const parsed = parseConfig(lineTexts.join('\n'), '');
+  const lineOf = (offset: number): number => partitionPoint(bases.length, (i) => (bases[i + 1] ?? Infinity) <= offset);
+  const issuesByLine = new Map<number, Issue[]>();
+  for (const i of parsed.syntaxIssues) {
+    if (i.code !== 'syntax/missing-final-newline') {
+      const n = lineOf(i.span.start);
+      issuesByLine.set(n, [...(issuesByLine.get(n) ?? []), i]);
+    }
+  }
+  const templates = new Array<LineTemplate | undefined>(lineTexts.length).fill(undefined);
+  // Statements come in order: the line of each is found by walking the line starts once.
+  let n = 0;
+  for (const statement of parsed.statements) {
+    const firstToken = statement.find((t) => t.isInsertedInRecovery !== true);
+    if (!firstToken) {
+      continue;
+    }
+    while ((bases[n + 1] ?? Infinity) <= firstToken.startOffset) {
+      n++;
+    }
+    templates[n] = templateOfStatement(statement, bases[n] as number, env, issuesByLine.get(n) ?? []);
+  }
+  return templates;
 }
 
 /** What a build of a document leaves for the next build of the same document. */

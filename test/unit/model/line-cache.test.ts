@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
-import { LineTemplateCache } from '../../../server/src/model/line-templates';
+import { LineTemplateCache, templatesOfLines } from '../../../server/src/model/line-templates';
 import { lineOf, positionAt } from '../../../server/src/model/source-file';
 import type { HaproxyConfig } from '../../../server/src/model/types';
 
@@ -45,6 +45,18 @@ function fingerprint(m: HaproxyConfig): string {
 }
 
 const edit = fc.tuple(fc.nat(400), fc.nat(6), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '"', '#', '\\', 'x', '9', '\r', "'"), maxLength: 6 }));
+
+describe('line templates', () => {
+  it('gives each line read with others the template it has read alone', () => {
+    const lineText = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '"', "'", '#', '\\', '$', '{', '}', '\0', 'é', '9'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(lineText, { maxLength: 8 }), (lines) => {
+        expect(templatesOfLines(lines, () => 'v')).toEqual(lines.map((l) => templatesOfLines([l], () => 'v')[0]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('incremental line templates', () => {
   it('builds the same model with a reused cache as from scratch, across any edit sequence', () => {

@@ -2,7 +2,7 @@ import type { PreparedMap } from '../../matching/match-map';
 import { parseIntRange, type IntRange } from '../../matching/int-range';
 import type { MapEntry } from '../../model/types';
 import type { LineReachability } from './line-reachability';
-import { partitionPoint } from './partition-point';
+import { partitionPoint } from '../../model/partition-point';
 
 interface Parsed {
   /** By line. */

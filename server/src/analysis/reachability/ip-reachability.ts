@@ -2,7 +2,7 @@ import type { PreparedMap } from '../../matching/match-map';
 import { parseIpPrefix, type IpPrefix } from '../../matching/ip-prefix';
 import type { MapEntry } from '../../model/types';
 import type { LineReachability } from './line-reachability';
-import { partitionPoint } from './partition-point';
+import { partitionPoint } from '../../model/partition-point';
 
 function bounds(p: IpPrefix): [bigint, bigint] {
   const width = BigInt(p.family === 4 ? 32 : 128);
