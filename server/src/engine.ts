@@ -4,7 +4,7 @@
  * come in through a MapSource.
  */
 import { runChecks } from './analysis/analyze';
-import { CONFIG_FILE_CHECKS, MAP_REPORTING_CHECKS } from './analysis/checks';
+import { CONFIG_FILE_CHECKS, MAP_FILE_CHECKS } from './analysis/checks';
 import { sameItems } from './model/build-memo';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type ResolvedMap } from './analysis/check';
 import type { Issue } from './analysis/issue';
@@ -79,13 +79,30 @@ export function loadConfig(text: string, path: string, source: MapSource, option
     for (const candidate of mapPathCandidates(ref.path, path, options.mapRoots)) {
       const mapText = source.read(candidate);
       if (mapText !== undefined) {
-        resolved = { writtenPath: ref.path, resolvedPath: candidate, map: parsedMaps ? parsedMaps(candidate, mapText) : buildMapModel(mapText, candidate) };
+        resolved = foundMap(ref.path, candidate, () => (parsedMaps ? parsedMaps(candidate, mapText) : buildMapModel(mapText, candidate)));
         break;
       }
     }
     maps.set(ref.path, resolved);
   }
   return { config, maps, options };
+}
+
+/**
+ * A map file that was found, parsed when its lines are first read (from the
+ * text read now): a config's own diagnostics never read them, so they do not
+ * wait for a parse of a map that may be thousands of lines long.
+ */
+function foundMap(writtenPath: string, resolvedPath: string, parse: () => MapFile): ResolvedMap {
+  let map: MapFile | undefined;
+  return {
+    writtenPath,
+    resolvedPath,
+    get map(): MapFile {
+      map ??= parse();
+      return map;
+    },
+  };
 }
 
 /** Every issue of a loaded config: syntax, model, map files and all checks, minus suppressed ones. */
@@ -100,13 +117,13 @@ export function analyzeLoaded(loaded: LoadedConfig, signal?: AbortSignal): Issue
  */
 export function analyzeConfigFile(loaded: LoadedConfig): Issue[] {
   const path = loaded.config.file.path;
-  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, CONFIG_FILE_CHECKS).filter((i) => i.file === path);
+  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, CONFIG_FILE_CHECKS, 'config').filter((i) => i.file === path);
 }
 
 /** The issues located in the map files a config uses: the rest of analyzeLoaded, beside analyzeConfigFile. */
 export function analyzeMapFiles(loaded: LoadedConfig): Issue[] {
   const path = loaded.config.file.path;
-  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, MAP_REPORTING_CHECKS).filter((i) => i.file !== path);
+  return runChecks({ config: loaded.config, maps: loaded.maps, options: loaded.options }, MAP_FILE_CHECKS).filter((i) => i.file !== path);
 }
 
 /**

@@ -8,10 +8,14 @@ import type { SourceFile } from '../model/source-file';
  * Runs every check and returns model issues, map issues and check issues,
  * minus the suppressed ones. A check that throws is a bug: it is reported as
  * an issue on the config instead of taking the whole analysis down.
+ * With `files` 'config', map files are left unread: neither their own issues
+ * nor their suppression comments are gathered (the checks must not report
+ * on them either).
  */
-export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): Issue[] {
+export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS, files: 'all' | 'config' = 'all'): Issue[] {
   const issues: Issue[] = [...ctx.config.issues];
-  for (const m of ctx.maps.values()) {
+  const withMaps = files === 'all';
+  for (const m of withMaps ? ctx.maps.values() : []) {
     if (m.map) {
       issues.push(...m.map.issues);
     }
@@ -24,7 +28,7 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = ALL_CHEC
       issues.push(issue);
     }
   }
-  const sources = suppressionSources(ctx);
+  const sources = suppressionSources(ctx, withMaps);
   return addSuppressionFixes(applySuppressions(dedupe(issues), sources), sources);
 }
 
@@ -38,7 +42,7 @@ function runOne(check: Check, ctx: CheckContext): Issue[] {
   }
 }
 
-function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
+function suppressionSources(ctx: CheckContext, withMaps: boolean): Map<string, SuppressionSource> {
   const out = new Map<string, SuppressionSource>();
   const add = (file: SourceFile, comments: CommentLine[]): void => {
     out.set(file.path, { file, comments });
@@ -51,7 +55,7 @@ function suppressionSources(ctx: CheckContext): Map<string, SuppressionSource> {
     }
   }
   add(cfg.file, comments);
-  for (const m of ctx.maps.values()) {
+  for (const m of withMaps ? ctx.maps.values() : []) {
     if (m.map) {
       add(m.map.file, [...m.map.comments]);
     }

@@ -23,14 +23,19 @@ export interface BackendNameUse {
   readonly rule: UseBackendRule | undefined;
 }
 
+/** Which uses to list: all, those written in the config, or map values (the only ones that read a map's lines). */
+export type BackendNameScope = 'all' | 'config' | 'map values';
+
 /**
  * Every backend name the frontends and listens of a config can select.
  * Dynamic names are followed only when the `use_backend` word is literal text
  * around one sample whose last converter is a map: then every value of the
  * loaded map (and the converter default) is a name HAProxy may look up.
  * Values of `map_regm` with back-references are built per request and skipped.
+ * `scope` keeps the names written in the config or those in map values.
  */
-export function collectBackendNameUses(ctx: CheckContext): BackendNameUse[] {
+export function collectBackendNameUses(ctx: CheckContext, scope: BackendNameScope = 'all'): BackendNameUse[] {
+  const inConfig = scope !== 'map values';
   const uses: BackendNameUse[] = [];
   const cfgPath = ctx.config.file.path;
   // Many rules may read one map: its values are the same names at the same places, listed once (first rule).
@@ -38,7 +43,9 @@ export function collectBackendNameUses(ctx: CheckContext): BackendNameUse[] {
   for (const proxy of ctx.config.frontends) {
     for (const rule of proxy.useBackends) {
       if (rule.target.kind === 'static') {
-        uses.push({ origin: 'use_backend', name: rule.target.name, file: cfgPath, span: rule.target.span, prefix: '', suffix: '', proxy, rule });
+        if (inConfig) {
+          uses.push({ origin: 'use_backend', name: rule.target.name, file: cfgPath, span: rule.target.span, prefix: '', suffix: '', proxy, rule });
+        }
         continue;
       }
       const target = mapTarget(ctx, rule);
@@ -47,16 +54,16 @@ export function collectBackendNameUses(ctx: CheckContext): BackendNameUse[] {
       }
       const { prefix, suffix, ref } = target;
       const values = `${ref.path}\0${prefix}\0${suffix}\0${ref.match === 'regm' ? 'regm' : ''}`;
-      if (!listed.has(values)) {
+      if (scope !== 'config' && !listed.has(values)) {
         listed.add(values);
         uses.push(...mapValueUses(ctx, proxy, rule, target));
       }
-      if (ref.defaultValue !== undefined && ref.defaultSpan) {
+      if (inConfig && ref.defaultValue !== undefined && ref.defaultSpan) {
         uses.push({ origin: 'map-default', name: prefix + ref.defaultValue + suffix, file: cfgPath, span: ref.defaultSpan, prefix, suffix, proxy, rule });
       }
     }
     const dflt = proxy.settings.defaultBackend;
-    if (dflt) {
+    if (inConfig && dflt) {
       uses.push({ origin: 'default_backend', name: dflt.name, file: cfgPath, span: dflt.span, prefix: '', suffix: '', proxy, rule: undefined });
     }
   }

@@ -7,7 +7,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { pathToUri } from '../document-cache';
 import type { Issue, QuickFix, SourceFile } from '../engine';
-import { filesOf } from './diagnostics';
+import { fileLookup } from './diagnostics';
 import { toRange } from './convert';
 import type { DocumentView } from './project';
 
@@ -47,10 +47,8 @@ const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
 
 /** Code actions for the diagnostics the client sends in the request context. */
 export function provideCodeActions(view: DocumentView, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const files = view.kind === 'config' ? filesOf(view.doc) : new Map<string, SourceFile>(view.map ? [[view.path, view.map.file]] : []);
-  if (view.kind === 'map') {
-    view.uses.forEach((u) => filesOf(u.doc).forEach((f, p) => files.set(p, f)));
-  }
+  const lookups = view.kind === 'config' ? [fileLookup(view.doc)] : view.uses.map((u) => fileLookup(u.doc));
+  const fileOf = (p: string): SourceFile | undefined => (view.kind === 'map' && p === view.path ? view.map?.file : undefined) ?? lookups.reduce<SourceFile | undefined>((found, lookup) => found ?? lookup(p), undefined);
   const own = view.kind === 'config' ? view.doc.loaded.config.file : view.map?.file;
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
@@ -60,7 +58,7 @@ export function provideCodeActions(view: DocumentView, diagnostics: readonly Dia
     const issue = own ? issuesIn(view).find((i) => i.code === d.code && sameRange(toRange(own, i.span), d.range)) : undefined;
     const fixes = issue?.fixes ?? [];
     for (const fix of fixes) {
-      const a = fixAction(fix, d, (p) => files.get(p));
+      const a = fixAction(fix, d, fileOf);
       if (a) {
         out.push(a);
       }

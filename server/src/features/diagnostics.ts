@@ -5,15 +5,24 @@ import type { Settings } from '../settings';
 import { toDiagnostic } from './convert';
 import type { DocumentView } from './project';
 
-/** Source files an analysis knows: the config and every map it loaded. */
-export function filesOf(doc: AnalyzedDocument): Map<string, SourceFile> {
-  const files = new Map<string, SourceFile>([[doc.loaded.config.file.path, doc.loaded.config.file]]);
-  for (const m of doc.loaded.maps.values()) {
-    if (m.map) {
-      files.set(m.map.file.path, m.map.file);
+/**
+ * The source files an analysis knows by path: the config and every map it
+ * found. A map is parsed only when one of its files is asked for: most
+ * config diagnostics point into the config alone.
+ */
+export function fileLookup(doc: AnalyzedDocument): (path: string) => SourceFile | undefined {
+  const config = doc.loaded.config.file;
+  return (p) => {
+    if (p === config.path) {
+      return config;
     }
-  }
-  return files;
+    for (const m of doc.loaded.maps.values()) {
+      if (m.resolvedPath === p) {
+        return m.map?.file;
+      }
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -43,9 +52,8 @@ export function applyOverrides(issues: readonly Issue[], overrides: Settings['di
 export function provideDiagnostics(view: DocumentView): Diagnostic[] {
   const overrides = view.settings.diagnostics.overrides;
   if (view.kind === 'config') {
-    const files = filesOf(view.doc);
     const own = view.doc.configIssues;
-    const fileOf = (p: string): SourceFile | undefined => files.get(p);
+    const fileOf = fileLookup(view.doc);
     const out: Diagnostic[] = [];
     // Not cached per issue: an issue reused after an edit keeps its positions (line keys), but its line numbers change when lines are added above it.
     for (const issue of applyOverrides(own, overrides)) {

@@ -48,6 +48,19 @@ describe('analyzeConfigFile and analyzeMapFiles', () => {
     expect(sorted(analyzeMapFiles(loaded))).toEqual(mapShare(loaded));
   });
 
+  it("reads no map line for the config's issues, and parses each map once when the map files' issues are asked for", () => {
+    const cfgPath = path.join(EXAMPLE, 'haproxy.cfg');
+    const parses: string[] = [];
+    const loaded = loadConfig(readFileSync(cfgPath, 'utf8').replace('domain2backend.map,bk_default)', 'domain2backend.map,bk_missing)'), cfgPath, { read: readOrUndefined }, { ...DEFAULT_ENGINE_OPTIONS, mapRoots: [{ from: '/etc/haproxy', to: EXAMPLE }] }, {
+      parsedMap: (p, t) => (parses.push(p), buildMapModel(t, p)),
+    });
+    const own = analyzeConfigFile(loaded);
+    expect(own.some((i) => i.code === 'backend/undefined')).toBe(true);
+    expect(parses).toEqual([]);
+    expect(sorted(analyzeMapFiles(loaded))).toEqual(mapShare(loaded));
+    expect(parses).toEqual([path.join(EXAMPLE, 'domain2backend.map')]);
+  });
+
   it('says a load has the same map inputs as another only while maps, map references and backend names are the same', () => {
     const cfgPath = path.join(EXAMPLE, 'haproxy.cfg');
     const cfg = readFileSync(cfgPath, 'utf8');

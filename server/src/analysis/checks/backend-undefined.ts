@@ -1,7 +1,7 @@
 import type { Check, CheckContext } from '../check';
 import { sameItems } from '../../model/build-memo';
 import type { Issue, QuickFix } from '../issue';
-import { collectBackendNameUses, type BackendNameUse } from '../backend-name-uses';
+import { collectBackendNameUses, type BackendNameScope, type BackendNameUse } from '../backend-name-uses';
 import { NameSuggester } from '../../model/closest-name';
 import type { HaproxyConfig } from '../../model/types';
 
@@ -9,20 +9,33 @@ import type { HaproxyConfig } from '../../model/types';
  * `backend/undefined`: a backend name that matches no `backend` or `listen`
  * section (case-sensitive, as HAProxy looks names up). Static names stop
  * HAProxy at startup; map values and converter defaults fail per request and
- * fall back to default_backend. Map values are reported on the map file.
+ * fall back to default_backend.
+ * This check reports the names written in the config; `checkUndefinedMapValues`
+ * reports map values, on the map file: the config's own diagnostics then
+ * never read a map's lines.
  */
-export const checkUndefinedBackends: Check = (ctx) => {
-  // An edit inside a backend changes none of the inputs: the frontends, the maps and the set of backend names.
-  const inputs: UndefinedBackendInputs = { path: ctx.config.file.path, frontends: ctx.config.frontends, maps: [...ctx.maps.values()].map((m) => m.map), names: [...ctx.config.backendsByName.keys()] };
-  const hit = recent.find((r) => sameInputs(r.inputs, inputs));
-  if (hit) {
-    return hit.issues;
-  }
-  const issues = findUndefinedBackends(ctx);
-  recent.unshift({ inputs, issues });
-  recent.length = Math.min(recent.length, RECENT_LIMIT);
-  return issues;
-};
+export const checkUndefinedBackends: Check = undefinedBackendsCheck('config');
+
+/** `backend/undefined` on map values that name no backend, reported on the map file. */
+export const checkUndefinedMapValues: Check = undefinedBackendsCheck('map values');
+
+function undefinedBackendsCheck(scope: BackendNameScope): Check {
+  /** The last results, one per recently analysed config. */
+  const recent: { inputs: UndefinedBackendInputs; issues: Issue[] }[] = [];
+  return (ctx) => {
+    // An edit inside a backend changes none of the inputs: the frontends, the maps and the set of backend names.
+    const maps = scope === 'config' ? [] : [...ctx.maps.values()].map((m) => m.map);
+    const inputs: UndefinedBackendInputs = { path: ctx.config.file.path, frontends: ctx.config.frontends, maps, names: [...ctx.config.backendsByName.keys()] };
+    const hit = recent.find((r) => sameInputs(r.inputs, inputs));
+    if (hit) {
+      return hit.issues;
+    }
+    const issues = findUndefinedBackends(ctx, scope);
+    recent.unshift({ inputs, issues });
+    recent.length = Math.min(recent.length, RECENT_LIMIT);
+    return issues;
+  };
+}
 
 interface UndefinedBackendInputs {
   readonly path: string;
@@ -31,20 +44,18 @@ interface UndefinedBackendInputs {
   readonly names: readonly string[];
 }
 
-/** The last results, one per recently analysed config. */
-const recent: { inputs: UndefinedBackendInputs; issues: Issue[] }[] = [];
 const RECENT_LIMIT = 8;
 
 function sameInputs(a: UndefinedBackendInputs, b: UndefinedBackendInputs): boolean {
   return a.path === b.path && sameItems(a.frontends, b.frontends) && sameItems(a.maps, b.maps) && sameItems(a.names, b.names);
 }
 
-function findUndefinedBackends(ctx: CheckContext): Issue[] {
+function findUndefinedBackends(ctx: CheckContext, scope: BackendNameScope): Issue[] {
   const config = ctx.config;
   const issues: Issue[] = [];
   const reported = new Set<string>();
   const suggesters = new Map<string, NameSuggester>();
-  for (const use of collectBackendNameUses(ctx)) {
+  for (const use of collectBackendNameUses(ctx, scope)) {
     const key = `${use.file}:${use.span.start}`;
     if (config.backendsByName.has(use.name) || reported.has(key)) {
       continue;

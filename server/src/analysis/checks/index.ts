@@ -2,7 +2,7 @@ import type { Check } from '../check';
 import { checkMapFilesFound } from './map-file-not-found';
 import { checkServerWeightRange } from './server-weight-out-of-range';
 import { checkDuplicateServerNames } from './server-duplicate-name';
-import { checkUndefinedBackends } from './backend-undefined';
+import { checkUndefinedBackends, checkUndefinedMapValues } from './backend-undefined';
 import { checkUnreachableMapLines } from './unreachable-map-lines';
 import { checkAllServersZeroWeight } from './backend-all-servers-zero-weight';
 import { checkBackupWeightIgnored } from './backend-backup-weight-ignored';
@@ -19,6 +19,7 @@ export const ALL_CHECKS: readonly Check[] = [
   checkServerWeightRange,
   checkDuplicateServerNames,
   checkUndefinedBackends,
+  checkUndefinedMapValues,
   checkUnreachableMapLines,
   checkAllServersZeroWeight,
   checkBackupWeightIgnored,
@@ -32,12 +33,10 @@ export const ALL_CHECKS: readonly Check[] = [
 
 /**
  * Checks whose issues are all located in map files: a config's own
- * diagnostics never need them, so an editor can show those first.
+ * diagnostics never need them (nor the lines of its maps), so an editor can
+ * show those first.
  */
-const MAP_FILE_CHECKS: readonly Check[] = [checkUnreachableMapLines];
-
-/** Every check that can report on a map file: the rest only ever report on the config. */
-export const MAP_REPORTING_CHECKS: readonly Check[] = [checkUndefinedBackends, checkUnreachableMapLines];
+export const MAP_FILE_CHECKS: readonly Check[] = [checkUndefinedMapValues, checkUnreachableMapLines];
 
 /** Every check that can report on the config file itself. */
 export const CONFIG_FILE_CHECKS: readonly Check[] = ALL_CHECKS.filter((c) => !MAP_FILE_CHECKS.includes(c));

@@ -6,7 +6,7 @@ export const checkMapFilesFound: Check = (ctx) => {
   const issues: Issue[] = [];
   for (const ref of ctx.config.mapReferences) {
     const resolved = ctx.maps.get(ref.path);
-    if (resolved && !resolved.map) {
+    if (resolved && resolved.resolvedPath === undefined) {
       issues.push({
         code: 'map/file-not-found',
         severity: 'error',
