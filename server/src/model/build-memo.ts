@@ -13,6 +13,8 @@
 export class BuildMemo {
   private previous = new Map<string, Map<object, unknown>>();
   private current = new Map<string, Map<object, unknown>>();
+  /** The tables handed out during the build under way: a table is asked for once per section or directive. */
+  private tables = new Map<string, BuildTable<unknown>>();
   private readonly lastRuns = new Map<string, unknown>();
 
   /** What a step named `name` left from the last build, for a lockstep walk over mostly unchanged inputs. */
@@ -26,12 +28,17 @@ export class BuildMemo {
 
   /** The table named `name`, for the build under way. */
   table<V>(name: string): BuildTable<V> {
-    let now = this.current.get(name);
-    if (!now) {
-      now = new Map();
-      this.current.set(name, now);
+    let table = this.tables.get(name);
+    if (!table) {
+      let now = this.current.get(name);
+      if (!now) {
+        now = new Map();
+        this.current.set(name, now);
+      }
+      table = new BuildTable<unknown>(this.previous.get(name), now);
+      this.tables.set(name, table);
     }
-    return new BuildTable<V>(this.previous.get(name) as Map<object, V> | undefined, now as Map<object, V>);
+    return table as BuildTable<V>;
   }
 
   /** Drops the entry of `key` in table `name`: its object left the model without a whole-file build (see splice-model.ts). */
@@ -44,6 +51,7 @@ export class BuildMemo {
   endBuild(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.tables = new Map();
   }
 }
 
