@@ -7,7 +7,7 @@ import { Comment, Word } from '../parser/tokens';
 import { isPlainWord, unescapeWord, type EnvLookup } from '../parser/words';
 import { partitionPoint } from './partition-point';
 import { BuildMemo } from './build-memo';
-import { spanOfToken } from './span';
+import { endOfToken } from './span';
 import type { ConfigLine } from './build-lines';
 import type { SourceFile } from './source-file';
 
@@ -62,11 +62,10 @@ function templateOfStatement(statement: ConfigStatement, base: number, env: EnvL
     }
     first = first ?? t;
     last = t;
-    const span = spanOfToken(t);
     if (t.tokenType === Comment) {
-      comment = { text: t.image, start: span.start - base, end: span.end - base };
+      comment = { text: t.image, start: t.startOffset - base, end: endOfToken(t) - base };
     } else if (t.tokenType === Word) {
-      words.push(wordTemplate(t, span.start - base, env, problems));
+      words.push(wordTemplate(t, t.startOffset - base, env, problems));
     } else {
       broken = true;
     }
@@ -74,7 +73,7 @@ function templateOfStatement(statement: ConfigStatement, base: number, env: EnvL
   if (!first || !last) {
     return undefined;
   }
-  return { words, comment, start: first.startOffset - base, end: spanOfToken(last).end - base, broken, problems };
+  return { words, comment, start: first.startOffset - base, end: endOfToken(last) - base, broken, problems };
 }
 
 function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: ProblemTemplate[]): WordTemplate {

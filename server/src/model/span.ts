@@ -47,10 +47,13 @@ export function span(start: number, end: number): Span {
   return { start, end };
 }
 
-/** Chevrotain's `endOffset` is inclusive; this is the one place that absorbs it. */
 export function spanOfToken(token: { startOffset: number; endOffset?: number; image: string }): Span {
-  const end = token.endOffset !== undefined && !Number.isNaN(token.endOffset) ? token.endOffset + 1 : token.startOffset + token.image.length;
-  return { start: token.startOffset, end };
+  return { start: token.startOffset, end: endOfToken(token) };
+}
+
+/** One past a token's last character. Chevrotain's `endOffset` is inclusive; this is the one place that absorbs it. */
+export function endOfToken(token: { startOffset: number; endOffset?: number; image: string }): number {
+  return token.endOffset !== undefined && !Number.isNaN(token.endOffset) ? token.endOffset + 1 : token.startOffset + token.image.length;
 }
 
 export function containsOffset(s: Span, offset: number): boolean {

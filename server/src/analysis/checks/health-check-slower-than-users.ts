@@ -26,17 +26,24 @@ export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, 
     return [];
   }
   if (timeoutCheck !== undefined) {
-    const written = timeoutCheckLine(proxy);
-    if (timeoutCheck * FAR_BELOW_RATIO > serverTimeout || !written) {
+    const written = timeoutCheck * FAR_BELOW_RATIO > serverTimeout ? undefined : timeoutCheckLine(proxy);
+    if (!written) {
       return [];
     }
-    return [{
+    const who = written.inherited ? 'the backends using these defaults' : `backend '${proxy.name ?? ''}'`;
+    const key = `${file.path}\0${who}\0${timeoutCheck}\0${serverTimeout}\0${layerFor(proxy)}`;
+    // Thousands of backends inherit one defaults line: they share one issue object, which the analysis keeps once.
+    const known = issuesOnLine.get(written.directive);
+    const same = known?.key === key ? known.issue : undefined;
+    const issue: Issue = same ?? {
       code: 'health/check-slower-than-users',
       severity: 'info',
-      message: `Health checks of ${written.inherited ? 'the backends using these defaults' : `backend '${proxy.name ?? ''}'`} time out after ${formatMs(timeoutCheck)} (timeout check) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; point the check at a page that exercises the application's dependencies, and let 'observe ${layerFor(proxy)}' count failures of live traffic`,
+      message: `Health checks of ${who} time out after ${formatMs(timeoutCheck)} (timeout check) but user requests may take up to ${formatMs(serverTimeout)} (timeout server): slowness that the check page does not show stays invisible to health checks; point the check at a page that exercises the application's dependencies, and let 'observe ${layerFor(proxy)}' count failures of live traffic`,
       file: file.path,
       span: written.directive.span,
-    }];
+    };
+    issuesOnLine.set(written.directive, { key, issue });
+    return [issue];
   }
   const out: Issue[] = [];
   const done = new Set<Directive>();
@@ -75,8 +82,17 @@ function timeoutCheckLine(proxy: Proxy): { directive: Directive; inherited: bool
   return undefined;
 }
 
+/** The last issue made on a `timeout check` line, and what it was made from. */
+const issuesOnLine = new WeakMap<Directive, { key: string; issue: Issue }>();
+
 function lastTimeoutCheck(directives: readonly Directive[]): Directive | undefined {
-  return directives.filter((d) => d.keyword === 'timeout' && d.args[0]?.value === 'check').pop();
+  for (let i = directives.length - 1; i >= 0; i--) {
+    const d = directives[i] as Directive;
+    if (d.keyword === 'timeout' && d.args[0]?.value === 'check') {
+      return d;
+    }
+  }
+  return undefined;
 }
 
 function advice(proxy: Proxy, s: Server): string {

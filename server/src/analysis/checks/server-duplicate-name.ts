@@ -12,7 +12,8 @@ import type { ConditionalContext, Directive, Server } from '../../model/types';
 export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, file) => {
   const out: Issue[] = [];
   const seen = new Map<string, Server[]>();
-  const taken = new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
+  // Every name in use, for fresh names: made at the first duplicate, which most backends never have.
+  let taken: Set<string> | undefined;
   const suffixes = new Map<string, number>();
   const reportedTemplates = new Set<Directive>();
   for (const server of proxy.servers) {
@@ -33,6 +34,7 @@ export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, fil
     if (server.template) {
       reportedTemplates.add(server.directive);
     }
+    taken ??= new Set(proxy.servers.flatMap((s) => (s.name !== undefined ? [s.name] : [])));
     const fresh = freshName(server.name, taken, suffixes);
     taken.add(fresh);
     out.push({
