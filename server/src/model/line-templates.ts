@@ -89,18 +89,33 @@ function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: Proble
 
 /**
  * Templates of line texts (no line breaks), in order; undefined for a blank
- * line. The lines go through the grammar together as one text, each on its
- * own line: a line's template depends on its text alone, so this is what
- * parsing each line apart would give, for one lexer and parser run.
+ * line. The lines go through the grammar together, each on its own line, a
+ * batch at a time: a line's template depends on its text alone, so this is
+ * what parsing each line apart would give, for one lexer and parser run per
+ * batch. Batches keep the tokens short-lived: the tokens of a whole file,
+ * alive until its last line is read, outlived young-generation collections
+ * and were copied into the old generation only to die there.
  */
 export function templatesOfLines(lineTexts: readonly string[], env: EnvLookup): (LineTemplate | undefined)[] {
+  const templates = new Array<LineTemplate | undefined>(lineTexts.length).fill(undefined);
+  for (let from = 0; from < lineTexts.length; from += LINES_PER_BATCH) {
+    const to = Math.min(lineTexts.length, from + LINES_PER_BATCH);
+    templatesOfBatch(lineTexts, from, to, env, templates);
+  }
+  return templates;
+}
+
+const LINES_PER_BATCH = 512;
+
+/** Sets `templates[from]` to `templates[to - 1]` from one parse of those lines. */
+function templatesOfBatch(lineTexts: readonly string[], from: number, to: number, env: EnvLookup, templates: (LineTemplate | undefined)[]): void {
   const bases: number[] = [];
   let at = 0;
-  for (const line of lineTexts) {
+  for (let i = from; i < to; i++) {
     bases.push(at);
-    at += line.length + 1;
+    at += (lineTexts[i] as string).length + 1;
   }
-  const parsed = parseConfig(lineTexts.join('\n'), '');
+  const parsed = parseConfig(lineTexts.slice(from, to).join('\n'), '');
   const lineOf = (offset: number): number => partitionPoint(bases.length, (i) => (bases[i + 1] ?? Infinity) <= offset);
   const issuesByLine = new Map<number, Issue[]>();
   for (const i of parsed.syntaxIssues) {
@@ -109,7 +124,6 @@ export function templatesOfLines(lineTexts: readonly string[], env: EnvLookup): 
       issuesByLine.set(n, [...(issuesByLine.get(n) ?? []), i]);
     }
   }
-  const templates = new Array<LineTemplate | undefined>(lineTexts.length).fill(undefined);
   // Statements come in order: the line of each is found by walking the line starts once.
   let n = 0;
   for (const statement of parsed.statements) {
@@ -120,9 +134,8 @@ export function templatesOfLines(lineTexts: readonly string[], env: EnvLookup): 
     while ((bases[n + 1] ?? Infinity) <= firstToken.startOffset) {
       n++;
     }
-    templates[n] = templateOfStatement(statement, bases[n] as number, env, issuesByLine.get(n) ?? []);
+    templates[from + n] = templateOfStatement(statement, bases[n] as number, env, issuesByLine.get(n) ?? []);
   }
-  return templates;
 }
 
 /** What a build of a document leaves for the next build of the same document. */
