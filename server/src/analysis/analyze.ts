@@ -3,6 +3,7 @@ import { ALL_CHECKS } from './checks';
 import type { Issue } from './issue';
 import { addSuppressionFixes, applySuppressions, type CommentLine, type SuppressionSource } from './suppression';
 import type { SourceFile } from '../model/source-file';
+import type { Directive } from '../model/types';
 
 /**
  * Runs every check and returns model issues, map issues and check issues,
@@ -49,7 +50,9 @@ function suppressionSources(ctx: CheckContext, withMaps: boolean): Map<string, S
   };
   const cfg = ctx.config;
   const comments: CommentLine[] = [...cfg.comments];
-  for (const d of cfg.directives) {
+  // Indexed loops here: for-of steps an iterator, an allocation per item until V8 optimises the loop, and a first open runs it for every line, word or token.
+  for (let at = 0; at < cfg.directives.length; at++) {
+    const d = cfg.directives[at] as Directive;
     if (d.comment) {
       comments.push({ span: d.comment.span, text: d.comment.text, trailing: true });
     }

@@ -71,7 +71,9 @@ export function readConfigLines(path: string, text: string, cache: LineTemplateC
 /** The non-blank lines, in order. */
 export function nonBlankLines(read: ReadLines): ConfigLine[] {
   const lines: ConfigLine[] = [];
-  for (const line of read.byLine) {
+  // Indexed loops here: for-of steps an iterator, an allocation per item until V8 optimises the loop, and a first open runs it for every line, word or token.
+  for (let at = 0; at < read.byLine.length; at++) {
+    const line = read.byLine[at] as ConfigLine | undefined;
     if (line) {
       lines.push(line);
     }

@@ -15,8 +15,12 @@ import type { Directive, Section } from '../../model/types';
 export const checkHttpchkDeprecatedHeaders: Check = perSectionCheck((section, file) => {
   const issues: Issue[] = [];
   for (const d of section.directives) {
-    const [option, method, uri, version] = d.args;
-    if (d.keyword !== 'option' || option?.value !== 'httpchk' || !method || !uri || !version || !hidesHeaders(version.value)) {
+    // The keyword first: destructuring steps an iterator, an allocation per word of every line until V8 optimises this.
+    if (d.keyword !== 'option' || d.args[0]?.value !== 'httpchk') {
+      continue;
+    }
+    const [, method, uri, version] = d.args;
+    if (!method || !uri || !version || !hidesHeaders(version.value)) {
       continue;
     }
     const fix = rewriteFix(file, section, d, { method: method.value, uri: uri.value, version: version.value });
