@@ -19,6 +19,9 @@ export function mapMatchOf(converter: string): MapMatch | undefined {
  * expressions (ACL criteria, set-var), plus ACL `-f` pattern files.
  */
 export function collectMapReferences(d: Directive, owner: Proxy | Defaults | undefined): MapReference[] {
+  if (!mayReferenceMaps(d)) {
+    return NO_REFERENCES;
+  }
   const refs: MapReference[] = [];
   const targetWord = d.keyword === 'use_backend' ? d.args[0] : undefined;
   d.args.forEach((w, i) => {
@@ -51,6 +54,19 @@ export function collectMapReferences(d: Directive, owner: Proxy | Defaults | und
     }
   });
   return refs;
+}
+
+const NO_REFERENCES: MapReference[] = [];
+
+/** False when no word can name a map: none is `-f` or mentions `map` (every map converter does). Most lines of a config. */
+function mayReferenceMaps(d: Directive): boolean {
+  for (let i = 0; i < d.args.length; i++) {
+    const v = (d.args[i] as Word).value;
+    if (v === '-f' || v.includes('map')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function expressionsIn(w: Word): SampleExpression[] {

@@ -57,13 +57,16 @@ type Mutable = { -readonly [K in keyof ProxySettings]: ProxySettings[K] };
  * true when the directive was a setting (so callers need not look further).
  */
 export function applyProxySetting(s: Mutable, d: Directive): boolean {
-  const a = d.args.map((w) => w.value);
+  // Argument values are read per case: most directives of a proxy (servers above all) are not settings.
+  const arg = (i: number): string | undefined => d.args[i]?.value;
   switch (d.keyword) {
-    case 'mode':
-      if (a[0] === 'http' || a[0] === 'tcp' || a[0] === 'log') {
-        s.mode = a[0] as ProxyMode;
+    case 'mode': {
+      const mode = arg(0);
+      if (mode === 'http' || mode === 'tcp' || mode === 'log') {
+        s.mode = mode as ProxyMode;
       }
       return true;
+    }
     case 'balance': {
       const b = parseBalance(d);
       if (b) {
@@ -75,9 +78,10 @@ export function applyProxySetting(s: Mutable, d: Directive): boolean {
       s.hashType = parseHashType(d, s.hashType);
       return true;
     case 'timeout': {
-      const ms = parseTime(a[1] ?? '');
-      if (a[0] && ms !== undefined) {
-        s.timeouts = { ...s.timeouts, [a[0]]: ms };
+      const name = arg(0);
+      const ms = parseTime(arg(1) ?? '');
+      if (name && ms !== undefined) {
+        s.timeouts = { ...s.timeouts, [name]: ms };
       }
       return true;
     }
@@ -87,21 +91,23 @@ export function applyProxySetting(s: Mutable, d: Directive): boolean {
     case 'default-server':
       s.defaultServers = [...s.defaultServers, d];
       return true;
-    case 'option':
-      if (a[0] === 'allbackups') {
+    case 'option': {
+      const option = arg(0);
+      if (option === 'allbackups') {
         s.allBackups = true;
-      } else if (a[0] === 'httpchk') {
+      } else if (option === 'httpchk') {
         // 2.6 forms: `option httpchk`, `option httpchk <uri>`, `option httpchk <method> <uri> [<version>]`.
-        s.httpCheck = a.length === 2 ? { method: undefined, uri: a[1], version: undefined, directive: d } : { method: a[1], uri: a[2], version: a[3], directive: d };
+        s.httpCheck = d.args.length === 2 ? { method: undefined, uri: arg(1), version: undefined, directive: d } : { method: arg(1), uri: arg(2), version: arg(3), directive: d };
       }
-      return a[0] === 'allbackups' || a[0] === 'httpchk';
+      return option === 'allbackups' || option === 'httpchk';
+    }
     case 'no':
     case 'default':
-      if (a[0] === 'option' && a[1] === 'allbackups') {
+      if (arg(0) === 'option' && arg(1) === 'allbackups') {
         s.allBackups = false;
         return true;
       }
-      if (a[0] === 'option' && a[1] === 'httpchk') {
+      if (arg(0) === 'option' && arg(1) === 'httpchk') {
         s.httpCheck = undefined;
         return true;
       }

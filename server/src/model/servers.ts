@@ -4,15 +4,13 @@ import { atol, parseCount, parseTime } from './word-values';
 
 type MutableSettings = { -readonly [K in keyof ServerSettings]: ServerSettings[K] };
 
-/** HAProxy's defaults for a server with no setting at all (reference §2.2). */
-export function initialServerSettings(): ServerSettings {
-  return {
-    weight: 1, weightWord: undefined, weightKeyword: undefined, backup: false, backupWord: undefined, disabled: false,
-    check: false, inter: undefined, fastinter: undefined, downinter: undefined, rise: 2, fall: 3, observe: undefined,
-    errorLimit: 10, onError: undefined, slowstart: undefined, maxconn: undefined, track: undefined, resolvers: undefined,
-    ssl: false, verify: undefined, sni: undefined, checkSni: undefined, id: undefined, cookie: undefined,
-  };
-}
+/** HAProxy's defaults for a server with no setting at all (reference §2.2). Never changed: settings are applied on copies. */
+const INITIAL_SERVER_SETTINGS: ServerSettings = {
+  weight: 1, weightWord: undefined, weightKeyword: undefined, backup: false, backupWord: undefined, disabled: false,
+  check: false, inter: undefined, fastinter: undefined, downinter: undefined, rise: 2, fall: 3, observe: undefined,
+  errorLimit: 10, onError: undefined, slowstart: undefined, maxconn: undefined, track: undefined, resolvers: undefined,
+  ssl: false, verify: undefined, sni: undefined, checkSni: undefined, id: undefined, cookie: undefined,
+};
 
 /**
  * Applies the settings words of one `server`/`default-server` line on top of
@@ -141,7 +139,7 @@ export const PROXY_SERVER_LIMIT = 16384;
  * most `room` servers.
  */
 export function buildServers(d: Directive, defaults: readonly Directive[], room = PROXY_SERVER_LIMIT): Server[] {
-  let base = initialServerSettings();
+  let base = INITIAL_SERVER_SETTINGS;
   for (const ds of defaults) {
     base = applyServerSettings(base, defaultServerWords(ds), false);
   }
