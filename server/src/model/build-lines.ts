@@ -8,7 +8,7 @@ import { MAX_LINE_KEY } from './span';
 import { replaceRange } from './build-memo';
 import { commonPrefixLength, commonSuffixLength } from './text-ends';
 import { packPosition, type Span } from './span';
-import type { Word } from './types';
+import type { Directive, Word } from './types';
 
 /** One line of haproxy.cfg as words: what the rest of the model builder reads. */
 export interface ConfigLine {
@@ -199,6 +199,16 @@ function instantiate(t: LineTemplate, key: number): ConfigLine {
     span: { start: packPosition(key, t.start), end: packPosition(key, t.end) },
     broken: t.broken,
   };
+}
+
+/**
+ * What stands for the text of the line a directive was read from: the
+ * template of its first word, made once per line text and shared by every
+ * line with that text. Undefined for a directive not read from a line.
+ */
+export function lineTextOf(d: Directive): object | undefined {
+  const first = d.words[0];
+  return first instanceof LineWord ? first.template : undefined;
 }
 
 /**

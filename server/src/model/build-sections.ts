@@ -1,5 +1,5 @@
 import type { Issue } from '../analysis/issue';
-import { finalLineBreakIssue, type ReadLines } from './build-lines';
+import { finalLineBreakIssue, lineTextOf, type ReadLines } from './build-lines';
 import { sameItems, type BuildMemo } from './build-memo';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
 import { checkKeyword } from './keyword-check';
@@ -62,11 +62,39 @@ export function sectionOutcome(memo: BuildMemo, s: Section, base: Defaults | und
   return outcomes.get(s, (c) => c.base === base && c.version === version, () => buildSection(s, base, named, version, (d) => directiveIssuesOf(memo, d, s.kind, version, path)));
 }
 
-/** Keyword diagnostics depend on the line, the section kind and the version alone: a long section edited in one line re-checks one line. */
+/**
+ * Keyword diagnostics depend on the line's text, the section kind and the
+ * version alone: a long section edited in one line re-checks one line, and
+ * a line whose text another line already showed clean in the same kind of
+ * section (thousands of `balance roundrobin`) is not checked again. Lines with
+ * issues keep them per directive, as the issues hold the line's positions.
+ */
 function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'], version: string, path: string): readonly Issue[] {
+  const text = lineTextOf(d);
+  const known = text && cleanLineTexts.get(text);
+  const cleanElsewhere = known !== undefined && known.version === version && known.path === path;
+  if (cleanElsewhere && known.kinds.includes(kind)) {
+    return NO_ISSUES;
+  }
   const table = memo.table<{ kind: Section['kind']; version: string; issues: Issue[] }>(MEMO.directiveIssues);
-  return table.get(d, (c) => c.kind === kind && c.version === version, () => ({ kind, version, issues: directiveIssues(d, kind, version, path) })).issues;
+  const issues = table.get(d, (c) => c.kind === kind && c.version === version, () => ({ kind, version, issues: directiveIssues(d, kind, version, path) })).issues;
+  if (text && issues.length === 0) {
+    cleanLineTexts.set(text, cleanElsewhere ? { version, path, kinds: [...known.kinds, kind] } : { version, path, kinds: [kind] });
+  }
+  return issues;
 }
+
+/** The section kinds in which a line text has no keyword issue, for one version and file. */
+interface CleanLineText {
+  readonly version: string;
+  readonly path: string;
+  readonly kinds: readonly Section['kind'][];
+}
+
+/** By line text (see lineTextOf): weak, so an entry goes with the last line of its text. */
+const cleanLineTexts = new WeakMap<object, CleanLineText>();
+
+const NO_ISSUES: readonly Issue[] = [];
 
 function buildSection(s: Section, base: Defaults | undefined, named: ReadonlyMap<string, Defaults>, version: string, issuesOf: (d: Directive) => readonly Issue[]): SectionOutcome {
   const issues: Issue[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
+import { LineTemplateCache } from '../../../server/src/model/line-templates';
 import { textOf } from '../../helpers/analyze';
 
 const build = (text: string) => buildConfigModel(text, '/etc/haproxy/haproxy.cfg');
@@ -170,5 +171,24 @@ describe('server-template limits', () => {
     expect(servers.filter((s) => s.template?.prefix === 't0_')).toHaveLength(4096);
     expect(servers).toHaveLength(16384);
     expect(servers[servers.length - 1]?.name).toBe('t3_4095');
+  });
+});
+
+describe('model: keyword issues of repeated lines', () => {
+  it('checks a line again in another kind of section, though the same text was clean before', () => {
+    const text = 'backend a\n    balance roundrobin\nbackend b\n    balance roundrobin\nfrontend f\n    balance roundrobin\n    bind :80\nglobal\n    balance roundrobin\n';
+    const model = buildConfigModel(text, '/h.cfg');
+    const balances = model.directives.filter((d) => d.keyword === 'balance');
+    const flagged = model.issues.filter((i) => i.code.startsWith('directive/')).map((i) => balances.findIndex((d) => d.keywordSpan.start === i.span.start));
+    // The frontend and global lines are flagged, each at its own place; the two backend lines are not.
+    expect(flagged).toEqual([2, 3]);
+  });
+
+  it('checks a repeated line again for another HAProxy version', () => {
+    const text = 'backend a\n    guid a\nbackend b\n    guid a\n';
+    // One line cache: the lines, and what was learnt about their text, are kept from build to build.
+    const lineCache = new LineTemplateCache();
+    const versions = ['3.3', '2.6', '3.3'].map((v) => buildConfigModel(text, '/h.cfg', { haproxyVersion: v, lineCache }).issues.filter((i) => i.code === 'directive/not-in-version').length);
+    expect(versions).toEqual([0, 2, 0]);
   });
 });
