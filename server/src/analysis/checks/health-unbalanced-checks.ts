@@ -18,13 +18,14 @@ const LABEL: Record<ServerOrigin, string> = { cloud: 'cloud', 'on-prem': 'on-pre
 export const checkUnbalancedHealthChecks: Check = perProxyCheck('backends', (proxy, file) => {
   const out: Issue[] = [];
   const servers = proxy.servers.filter((s) => s.name !== undefined && !s.settings.disabled && !s.settings.backup);
-  const origins = new Set(servers.map(serverOrigin));
-  if (!origins.has('cloud') || !origins.has('on-prem')) {
-    return out;
-  }
   const isChecked = (s: Server): boolean => s.settings.check || s.settings.track !== undefined;
   const checked = servers.find(isChecked);
-  if (!checked) {
+  // Cheap tests first: most backends check all their servers or none, and telling origins apart takes a pattern match per server.
+  if (!checked || servers.every(isChecked)) {
+    return out;
+  }
+  const origins = new Set(servers.map(serverOrigin));
+  if (!origins.has('cloud') || !origins.has('on-prem')) {
     return out;
   }
   // The split only words the message: most backends check every server, and the balance engine is not needed for them.
