@@ -34,7 +34,8 @@ export function simulateRequest(loaded: LoadedConfig, request: SimulatedRequest,
   if ('error' in url) {
     return { url: request.url, routes: [], unsupported: [`cannot simulate: ${url.error}`] };
   }
-  const oversized = oversizedRequest(request.method ?? 'GET', url.query === undefined ? url.path : `${url.path}?${url.query}`, loaded.config);
+  const initial = createHttpState(request, url);
+  const oversized = oversizedRequest(initial.method, url.query === undefined ? url.path : `${url.path}?${url.query}`, initial.headers, loaded.config);
   if (oversized) {
     return { url: request.url, routes: [], unsupported: [oversized] };
   }
@@ -42,7 +43,6 @@ export function simulateRequest(loaded: LoadedConfig, request: SimulatedRequest,
   if (selection.kind === 'error') {
     return { url: request.url, routes: [], unsupported: [selection.reason] };
   }
-  const initial = createHttpState(request, url);
   const version = options.haproxyVersion ?? loaded.options.haproxyVersion;
   const routes = selection.frontends.map((fe) => {
     const ctx: EvalContext = { loaded, state: cloneHttpState(initial), trace: [], mapMatches: [], unsupported: [], version };
