@@ -92,3 +92,29 @@ describe('reindexSourceFile', () => {
   });
 });
 
+
+describe('line starts', () => {
+  /** The definition: after every LF, every CRLF and every lone CR. */
+  const reference = (text: string): number[] => {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\r' && text[i + 1] === '\n') {
+        i++;
+      }
+      if (c === '\n' || c === '\r') {
+        starts.push(i + 1);
+      }
+    }
+    return starts;
+  };
+
+  it('start after LF, CRLF and lone CR, whatever their mix', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\n\r'), maxLength: 40 }), (text) => {
+        expect(createSourceFile('/h.cfg', text).lineStarts).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
