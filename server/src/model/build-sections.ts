@@ -79,9 +79,21 @@ function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'],
   const table = memo.table<{ kind: Section['kind']; version: string; issues: Issue[] }>(MEMO.directiveIssues);
   const issues = table.get(d, (c) => c.kind === kind && c.version === version, () => ({ kind, version, issues: directiveIssues(d, kind, version, path) })).issues;
   if (text && issues.length === 0) {
-    cleanLineTexts.set(text, cleanElsewhere ? { version, path, kinds: [...known.kinds, kind] } : { version, path, kinds: [kind] });
+    cleanLineTexts.set(text, cleanElsewhere ? { version, path, kinds: [...known.kinds, kind] } : cleanInOneKind(version, path, kind));
   }
   return issues;
+}
+
+/** The last entry made for a single kind: the lines around share it, as they sit in the same kind of section. */
+let lastOneKind: CleanLineText | undefined;
+
+function cleanInOneKind(version: string, path: string, kind: Section['kind']): CleanLineText {
+  const last = lastOneKind;
+  if (last && last.version === version && last.path === path && last.kinds[0] === kind) {
+    return last;
+  }
+  lastOneKind = { version, path, kinds: [kind] };
+  return lastOneKind;
 }
 
 /** The section kinds in which a line text has no keyword issue, for one version and file. */
