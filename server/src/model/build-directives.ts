@@ -90,7 +90,7 @@ export function scanDirectives(lines: readonly ConfigLine[], source: SourceFile,
 
 interface BuiltDirective {
   readonly directive: Directive;
-  readonly issues: Issue[];
+  readonly issues: readonly Issue[];
 }
 
 /**
@@ -170,9 +170,9 @@ const CONDITIONAL_KEYWORDS = new Set(['.if', '.elif', '.else', '.endif']);
 const NO_CONDITIONS: readonly ConditionalContext[] = [];
 
 /** What most lines yield besides their directive (shared: a 14,000-line config has as many directives). */
-const NO_ISSUES: Issue[] = [];
+const NO_ISSUES: readonly Issue[] = [];
 
-function toDirective(l: ConfigLine, file: string, conditional: readonly ConditionalContext[]): { directive: Directive; issues: Issue[] } {
+function toDirective(l: ConfigLine, file: string, conditional: readonly ConditionalContext[]): BuiltDirective {
   const words = l.words;
   const first = words[0];
   let empty = -1;
@@ -182,7 +182,7 @@ function toDirective(l: ConfigLine, file: string, conditional: readonly Conditio
       break;
     }
   }
-  let issues = NO_ISSUES;
+  let issues: readonly Issue[] = NO_ISSUES;
   if (empty >= 0 && empty < words.length - 1) {
     issues = [
       {
