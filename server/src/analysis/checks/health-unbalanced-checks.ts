@@ -28,15 +28,13 @@ export const checkUnbalancedHealthChecks: Check = perProxyCheck('backends', (pro
   if (!origins.has('cloud') || !origins.has('on-prem')) {
     return out;
   }
-  // The split only words the message: most backends check every server, and the balance engine is not needed for them.
-  let shares: Map<string, number> | undefined;
+  const shares = new Map(computeBackendSplit(proxy).shares.map((s) => [s.name, s.share]));
   const done = new Set<Directive>();
   for (const s of servers) {
     if (isChecked(s) || done.has(s.directive)) {
       continue;
     }
     done.add(s.directive);
-    shares ??= new Map(computeBackendSplit(proxy).shares.map((x) => [x.name, x.share]));
     const share = shares.get(s.name ?? '');
     const effect = share ? `if it goes down HAProxy keeps sending it ${formatShare(share)} of the traffic` : 'if it goes down HAProxy keeps treating it as up';
     out.push({
