@@ -67,6 +67,11 @@ export class BuildTable<V> {
     return this.current.get(key) ?? this.previous?.get(key);
   }
 
+  /** Caches `value` for `key` in this build. */
+  set(key: object, value: V): void {
+    this.current.set(key, value);
+  }
+
   /**
    * The value cached for `key` when `valid` accepts it, else the result of
    * `make` (then cached). `valid` checks the inputs that are not the key.

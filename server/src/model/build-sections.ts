@@ -77,9 +77,17 @@ function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'],
     return NO_ISSUES;
   }
   const table = memo.table<{ kind: Section['kind']; version: string; issues: Issue[] }>(MEMO.directiveIssues);
-  const issues = table.get(d, (c) => c.kind === kind && c.version === version, () => ({ kind, version, issues: directiveIssues(d, kind, version, path) })).issues;
+  const cached = table.peek(d);
+  if (cached !== undefined && cached.kind === kind && cached.version === version) {
+    table.set(d, cached);
+    return cached.issues;
+  }
+  const issues = directiveIssues(d, kind, version, path);
+  // A clean line is remembered by its text alone: thousands of memo entries made on a first open for lines with nothing to say cost more than they save.
   if (text && issues.length === 0) {
     cleanLineTexts.set(text, cleanElsewhere ? { version, path, kinds: [...known.kinds, kind] } : cleanInOneKind(version, path, kind));
+  } else {
+    table.set(d, { kind, version, issues });
   }
   return issues;
 }

@@ -130,7 +130,7 @@ function templatesOfBatch(lineTexts: readonly string[], from: number, to: number
   let n = 0;
   for (let k = 0; k < parsed.statements.length; k++) {
     const statement = parsed.statements[k] as ConfigStatement;
-    const firstToken = statement.find((t) => t.isInsertedInRecovery !== true);
+    const firstToken = firstReadToken(statement);
     if (!firstToken) {
       continue;
     }
@@ -139,6 +139,17 @@ function templatesOfBatch(lineTexts: readonly string[], from: number, to: number
     }
     templates[from + n] = templateOfStatement(statement, bases[n] as number, env, issuesByLine.get(n) ?? []);
   }
+}
+
+/** The statement's first token that was read from the text (recovery may insert others). */
+function firstReadToken(statement: ConfigStatement): IToken | undefined {
+  for (let at = 0; at < statement.length; at++) {
+    const t = statement[at] as IToken;
+    if (t.isInsertedInRecovery !== true) {
+      return t;
+    }
+  }
+  return undefined;
 }
 
 /** What a build of a document leaves for the next build of the same document. */
