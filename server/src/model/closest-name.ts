@@ -47,14 +47,34 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
 /**
  * Answers "which of these names is closest to this one" for many names
  * against the same candidates.
+ *
+ * `nearby` bounds the cost when very many names are asked against very
+ * many candidates (a map naming two thousand backends that a config does
+ * not define, against its eight thousand backends: sixteen million
+ * comparisons took seconds). Only the candidates that sort next to the
+ * name are compared, in three orders: by their beginning, by their ending,
+ * and by their letters and digits alone. A typo leaves the beginning or the
+ * ending in common, and a renamed separator or case leaves the letters and
+ * digits, so the closest candidate is among them in all but contrived
+ * cases; a candidate further away may be suggested instead, or none.
  */
 export class NameSuggester {
   private readonly names: readonly string[];
-  private readonly lowerNames: readonly string[];
+  /** The first candidate of each lower-case spelling. */
+  private readonly firstByLowerCase = new Map<string, number>();
+  private orders: SortedNames | undefined;
 
-  constructor(candidates: Iterable<string>) {
+  constructor(
+    candidates: Iterable<string>,
+    private readonly nearby = false,
+  ) {
     this.names = [...candidates];
-    this.lowerNames = this.names.map((n) => n.toLowerCase());
+    for (let k = 0; k < this.names.length; k++) {
+      const lower = (this.names[k] as string).toLowerCase();
+      if (!this.firstByLowerCase.has(lower)) {
+        this.firstByLowerCase.set(lower, k);
+      }
+    }
   }
 
   /**
@@ -63,26 +83,91 @@ export class NameSuggester {
    * to the earliest candidate.
    */
   closest(name: string): string | undefined {
+    // A name equal but for case scores 0.5, and no other candidate can do better.
+    const caseOnly = this.firstByLowerCase.get(name.toLowerCase());
+    if (caseOnly !== undefined) {
+      return this.names[caseOnly];
+    }
     const limit = Math.max(2, Math.floor(name.length / 3));
-    const lower = name.toLowerCase();
-    let best: string | undefined;
+    let best = -1;
     let bestScore = Infinity;
-    for (let k = 0; k < this.names.length; k++) {
-      const c = this.names[k] as string;
-      if (this.lowerNames[k] === lower) {
-        // A name equal but for case scores 0.5, and no other candidate can do better.
-        return c;
-      }
-      // Only a distance below the best so far (and within the limit) can change the answer.
-      const bound = Math.min(limit, Math.ceil(bestScore) - 1);
-      const score = editDistance(name, c, bound);
+    const consider = (k: number): void => {
+      // Only a distance below the best so far (and within the limit) can change the answer; visited out of order, an earlier candidate may tie it.
+      const bound = Math.min(limit, best >= 0 && k < best ? bestScore : bestScore - 1);
+      const score = editDistance(name, this.names[k] as string, bound);
       if (score <= bound) {
-        best = c;
+        best = k;
         bestScore = score;
       }
+    };
+    if (this.nearby && this.names.length > 6 * NEIGHBOURS) {
+      this.orders ??= new SortedNames(this.names);
+      this.orders.visitNeighbours(name, consider);
+    } else {
+      for (let k = 0; k < this.names.length; k++) {
+        consider(k);
+      }
     }
-    return best;
+    return best >= 0 ? this.names[best] : undefined;
   }
+}
+
+/** Candidates compared in `nearby` mode: this many on each side of the name, in each of the three orders. */
+const NEIGHBOURS = 8;
+
+/** The candidates sorted in the three orders of `nearby` mode. */
+class SortedNames {
+  private readonly orders: { readonly keys: readonly string[]; readonly sorted: readonly number[]; readonly keyOf: (name: string) => string }[];
+
+  constructor(names: readonly string[]) {
+    this.orders = [identity, reverse, skeleton].map((keyOf) => {
+      const keys = names.map(keyOf);
+      const sorted = names.map((_, k) => k).sort((a, b) => compare(keys[a] as string, keys[b] as string) || a - b);
+      return { keys, sorted, keyOf };
+    });
+  }
+
+  /** Calls `visit` with the candidates that sort next to `name` in each order. */
+  visitNeighbours(name: string, visit: (k: number) => void): void {
+    for (const { keys, sorted, keyOf } of this.orders) {
+      const key = keyOf(name);
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (compare(keys[sorted[mid] as number] as string, key) < 0) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      for (let at = Math.max(0, low - NEIGHBOURS); at < Math.min(sorted.length, low + NEIGHBOURS); at++) {
+        visit(sorted[at] as number);
+      }
+    }
+  }
+}
+
+function identity(s: string): string {
+  return s;
+}
+
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) {
+    out += s[i];
+  }
+  return out;
+}
+
+/** Letters and digits alone, lower case: `bk_App-1` and `bk-app_1` sort together. */
+function skeleton(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** Code-unit order, the same in every locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `NameSuggester.closest` for one name. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestName, editDistance } from '../../../server/src/model/closest-name';
+import { closestName, editDistance, NameSuggester } from '../../../server/src/model/closest-name';
 
 /** The textbook definitions, without bounds or shortcuts. */
 function plainDistance(a: string, b: string): number {
@@ -54,5 +54,44 @@ describe('closestName', () => {
     expect(closestName('bk_Cloud', ['bk_clouds', 'BK_cloud', 'bk_CLOUD'])).toBe('BK_cloud');
     expect(closestName('bk_cloud', ['bk_clouX', 'bk_cloYd'])).toBe('bk_clouX');
     expect(closestName('bk_cloud', ['bk_onprem_servers'])).toBeUndefined();
+  });
+});
+
+describe('NameSuggester nearby', () => {
+  it('gives the exact answer on a short list, where it compares every candidate', () => {
+    fc.assert(fc.property(name, fc.array(name, { maxLength: 48 }), (n, candidates) => new NameSuggester(candidates, true).closest(n) === plainClosest(n, candidates)), { numRuns: 500 });
+  });
+
+  it('on a long list suggests a candidate within the limit, never closer than the exact answer', () => {
+    fc.assert(
+      fc.property(name, fc.array(name, { minLength: 49, maxLength: 150 }), (n, candidates) => {
+        const got = new NameSuggester(candidates, true).closest(n);
+        const exact = plainClosest(n, candidates);
+        if (got === undefined || exact === undefined) {
+          return got === undefined || got.toLowerCase() !== n.toLowerCase();
+        }
+        const score = (c: string): number => (c.toLowerCase() === n.toLowerCase() ? 0.5 : plainDistance(n, c));
+        return candidates.includes(got) && score(got) <= Math.max(2, Math.floor(n.length / 3)) && score(got) >= score(exact);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds what the exact search finds for typos, renamed separators and far names among 8,001 backends', () => {
+    const kinds = ['on-prem', 'mixed', 'mixed-critical', 'on-cloud'];
+    const backends = Array.from({ length: 2000 }, (_, i) => kinds.map((k) => `app1-${String(i).padStart(4, '0')}-${k}`)).flat();
+    backends.push('bk_default');
+    const pick = (i: number): string => backends[(i * 7919) % backends.length] as string;
+    const asked = [
+      ...Array.from({ length: 200 }, (_, i) => [pick(i).replace('-', '_'), `${pick(i)}x`, pick(i).slice(0, 7) + pick(i).slice(8), pick(i).replace('on-', 'no-')][i % 4] as string),
+      ...Array.from({ length: 200 }, (_, i) => pick(i).replaceAll('-', '_')),
+      ...Array.from({ length: 50 }, (_, i) => pick(i).replace('app1-', 'application-')),
+    ];
+    const nearby = new NameSuggester(backends, true);
+    const exact = new NameSuggester(backends);
+    const got = asked.map((n) => nearby.closest(n));
+    expect(got).toEqual(asked.map((n) => exact.closest(n)));
+    // Not vacuous: most of them have a suggestion.
+    expect(got.filter((g) => g !== undefined).length).toBeGreaterThan(400);
   });
 });

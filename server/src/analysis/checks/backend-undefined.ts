@@ -54,14 +54,17 @@ function findUndefinedBackends(ctx: CheckContext, scope: BackendNameScope): Issu
   const config = ctx.config;
   const issues: Issue[] = [];
   const reported = new Set<string>();
-  const suggesters = new Map<string, NameSuggester>();
+  const undefinedUses: BackendNameUse[] = [];
   for (const use of collectBackendNameUses(ctx, scope)) {
     const key = `${use.file}:${use.span.start}`;
-    if (config.backendsByName.has(use.name) || reported.has(key)) {
-      continue;
+    if (!config.backendsByName.has(use.name) && !reported.has(key)) {
+      reported.add(key);
+      undefinedUses.push(use);
     }
-    reported.add(key);
-    const suggestion = suggesterFor(config, use, suggesters).closest(use.name);
+  }
+  const suggesters = suggestersFor(config, undefinedUses);
+  for (const use of undefinedUses) {
+    const suggestion = suggesters.get(candidateKey(use))?.closest(use.name);
     issues.push({
       code: 'backend/undefined',
       severity: 'error',
@@ -108,19 +111,38 @@ function hint(name: string, suggestion: string): string {
   return suggestion.toLowerCase() === name.toLowerCase() ? ` (names are case-sensitive: did you mean '${suggestion}'?)` : ` (did you mean '${suggestion}'?)`;
 }
 
+/** Above this many name comparisons in one run, suggestions are sought among nearby names only (see NameSuggester). */
+const MAX_EXACT_COMPARISONS = 1_000_000;
+
+function candidateKey(use: BackendNameUse): string {
+  return `${use.prefix}\0${use.suffix}`;
+}
+
 /**
- * Suggests among the backend names that keep the literal text around a map
- * value; one per prefix and suffix, as a map may name thousands of missing
- * backends.
+ * One suggester per prefix and suffix around the names (a map value's
+ * literal text around it): it suggests among the backend names that keep
+ * them. A map may name thousands of missing backends: when its names times
+ * the candidates pass MAX_EXACT_COMPARISONS, the suggester looks at
+ * nearby names only, the same for every name of the run.
  */
-function suggesterFor(config: HaproxyConfig, use: BackendNameUse, suggesters: Map<string, NameSuggester>): NameSuggester {
-  const key = `${use.prefix}\0${use.suffix}`;
-  let suggester = suggesters.get(key);
-  if (!suggester) {
-    suggester = new NameSuggester([...config.backendsByName.keys()].filter((n) => n.length >= use.prefix.length + use.suffix.length && n.startsWith(use.prefix) && n.endsWith(use.suffix)));
-    suggesters.set(key, suggester);
+function suggestersFor(config: HaproxyConfig, uses: readonly BackendNameUse[]): Map<string, NameSuggester> {
+  const asked = new Map<string, { prefix: string; suffix: string; count: number }>();
+  for (const use of uses) {
+    const key = candidateKey(use);
+    const entry = asked.get(key);
+    if (entry) {
+      entry.count++;
+    } else {
+      asked.set(key, { prefix: use.prefix, suffix: use.suffix, count: 1 });
+    }
   }
-  return suggester;
+  const names = [...config.backendsByName.keys()];
+  const suggesters = new Map<string, NameSuggester>();
+  for (const [key, { prefix, suffix, count }] of asked) {
+    const candidates = names.filter((n) => n.length >= prefix.length + suffix.length && n.startsWith(prefix) && n.endsWith(suffix));
+    suggesters.set(key, new NameSuggester(candidates, count * candidates.length > MAX_EXACT_COMPARISONS));
+  }
+  return suggesters;
 }
 
 function renameFix(use: BackendNameUse, suggestion: string): QuickFix {

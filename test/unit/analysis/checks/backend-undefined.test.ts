@@ -57,6 +57,19 @@ describe('backend/undefined', () => {
     expect(runCheck(undefinedAnywhere, dynamicFrontend(), { [MAP]: 'a application-02-on-prem\nb bk_default\n' })).toEqual([]);
   });
 
+  it('still suggests the renamed backend for each of thousands of map values named in an old scheme', () => {
+    // 1,500 missing names against 1,000 backends: past the comparisons compared in full, suggestions come from nearby names.
+    const numbers = Array.from({ length: 1000 }, (_, n) => String(n).padStart(4, '0'));
+    const config = `frontend fe\n    bind :80\n    use_backend %[base,map_reg(${MAP},bk_default)]\nbackend bk_default\n    server d 10.0.0.2:80\n` + numbers.map((n) => `backend app-${n}-cloud\n    server s 10.0.0.1:80\n`).join('');
+    const values = Array.from({ length: 1500 }, (_, i) => `app_${numbers[(i * 7) % 1000]}_cloud`);
+    const map = values.map((v, i) => `^/p${i}/ ${v}\n`).join('');
+    const issues = runCheck(undefinedAnywhere, config, { [MAP]: map });
+    expect(issues).toHaveLength(1500);
+    const renamed = values.map((v) => v.replaceAll('_', '-'));
+    expect(issues.map((i) => i.fixes?.[0]?.edits[0]?.newText)).toEqual(renamed);
+    expect(issues[1]?.message).toContain(`(did you mean '${renamed[1]}'?)`);
+  });
+
   it('reports a converter default value that names no backend', () => {
     const text = dynamicFrontend('bk_defualt');
     const issues = runCheck(undefinedAnywhere, text, { [MAP]: 'a bk_default\n' });
