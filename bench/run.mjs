@@ -2,7 +2,7 @@
 // our `check` against `haproxy -c` on the same files in the same run, and runs
 // every engine benchmark found in bench/src/*-bench.ts. Prints the machine's numbers.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -60,6 +60,18 @@ const stale = path.join(out, 'data-stale-map');
 console.log(`\n${spawnSync(process.execPath, [path.join(out, 'generate.cjs'), stale, '2000', '2000', '500'], { encoding: 'utf8' }).stdout.trim()}`);
 const staleCheck = timed(process.execPath, ['--require', path.join(root, 'bench/report-rss.cjs'), path.join(root, 'server/out/cli.js'), 'check', path.join(stale, 'haproxy.cfg'), '--format', 'json'], runs);
 console.log(`haproxy-migrate check, 500 of the map's 2,000 backends defined (${runs} runs): median ${staleCheck.median.toFixed(0)} ms, min ${staleCheck.min.toFixed(0)} ms, peak memory ${(staleCheck.rss / 1024).toFixed(0)} MiB, exit ${staleCheck.status}`);
+
+// The same config with its backends renamed (application-0001-… → app-0001-…) and the map left as it is: each of the
+// map's 2,000 values is missing, and its "did you mean" is sought among 8,001 backends.
+const renamed = path.join(out, 'data-renamed-backends');
+mkdirSync(renamed, { recursive: true });
+writeFileSync(path.join(renamed, 'haproxy.cfg'), readFileSync(cfg, 'utf8').replace(/\bapplication-(?=\d)/g, 'app-'));
+const renamedCheck = timed(process.execPath, ['--require', path.join(root, 'bench/report-rss.cjs'), path.join(root, 'server/out/cli.js'), 'check', path.join(renamed, 'haproxy.cfg'), '--format', 'json'], runs);
+console.log(`\nhaproxy-migrate check, backends renamed so the map's 2,000 values are all missing (${runs} runs): median ${renamedCheck.median.toFixed(0)} ms, min ${renamedCheck.min.toFixed(0)} ms, peak memory ${(renamedCheck.rss / 1024).toFixed(0)} MiB, exit ${renamedCheck.status}`);
+if (haproxy) {
+  const theirs = timed(haproxy, ['-c', '-q', '-f', path.join(renamed, 'haproxy.cfg')], runs);
+  console.log(`haproxy -c on the same file (${runs} runs): median ${theirs.median.toFixed(0)} ms, exit ${theirs.status}`);
+}
 
 for (const e of entries.filter((f) => f.endsWith('-bench.ts'))) {
   const file = path.join(out, e.replace(/\.ts$/, '.cjs'));
