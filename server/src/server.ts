@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './document-cache';
 import { clientSupport, serverCapabilities, type ClientSupport } from './features/capabilities';
 import { pullDiagnostics } from './features/diagnostics';
+import { prepareMapDiagnostics } from './features/map-analysis';
 import { workspaceDiagnostics } from './features/workspace-diagnostics';
 import { DocumentSync } from './features/document-sync';
 import { guard, guardEvent } from './features/guard';
@@ -63,7 +64,15 @@ export function startServer(connection: Connection): void {
     shutDown = true;
     sync?.stop();
   });
-  connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p) => pullDiagnostics(await project.view(p.textDocument.uri), p.previousResultId)));
+  connection.languages.diagnostics.on(guard(connection, 'diagnostics', { kind: 'full' as const, items: [] }, async (p, token) => {
+    const view = await project.view(p.textDocument.uri);
+    await prepareMapDiagnostics(view, () => !token.isCancellationRequested);
+    if (token.isCancellationRequested) {
+      // Answered RequestCancelled by the guard: the client pulls the newer version.
+      return { kind: 'full' as const, items: [] };
+    }
+    return pullDiagnostics(view, p.previousResultId);
+  }));
   connection.languages.diagnostics.onWorkspace(guard(connection, 'workspaceDiagnostics', { items: [] }, async (p, token) => {
     await sync?.workspacePull();
     return workspaceDiagnostics(project, p.previousResultIds, token);

@@ -144,6 +144,29 @@ async function openConfigWithPushedMap(): Promise<{ ws: ReturnType<typeof copyEx
 }
 
 describe('diagnostics of a map file that is not open', () => {
+  it('keeps answering hovers while a large closed map is analysed', async () => {
+    const ws = copyExample();
+    // Regex lines whose reachability needs automata take a while to analyse; the shadowed line at the end gives the map a diagnostic to publish.
+    const generated = Array.from({ length: 600 }, (_, i) => `^app-${i}[a-z]*\\.example\\.com\\/v[0-9]+\\/ application-02-on-prem\n`).join('');
+    writeFileSync(ws.mapPath, shadowedMap(generated + ws.mapText));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const server = h;
+    let mapDone = false;
+    const mapPublished = server.nextDiagnostics(ws.mapUri, (d) => d.length > 0).then((d) => ((mapDone = true), d));
+    const configPublished = server.nextDiagnostics(ws.cfgUri);
+    await server.open(ws.cfgUri, ws.cfgText);
+    await configPublished;
+    const serverLine = ws.cfgText.split('\n').findIndex((l) => /^\s+server /.test(l));
+    let answered = 0;
+    while (!mapDone) {
+      await server.request('textDocument/hover', { textDocument: { uri: ws.cfgUri }, position: { line: serverLine, character: 12 } });
+      answered += mapDone ? 0 : 1;
+    }
+    expect(codes(await mapPublished)).toEqual(['map/unreachable-line']);
+    // Analysed in one go, the map would hold every hover after the first until it is published.
+    expect(answered).toBeGreaterThan(5);
+  });
+
   it('publishes the map of an open config, and clears it when the config closes (push)', async () => {
     const ws = copyExample();
     writeFileSync(ws.mapPath, shadowedMap(ws.mapText));

@@ -12,6 +12,7 @@ import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } fro
 import { pathToUri, uriToPath } from '../document-cache';
 import { guardEvent } from './guard';
 import { provideDiagnostics } from './diagnostics';
+import { prepareMapDiagnostics } from './map-analysis';
 import type { Project } from './project';
 import { isConfigPath } from './workspace-scan';
 
@@ -173,6 +174,12 @@ export class DocumentSync {
         return;
       }
       const view = await this.project.view(uri);
+      const wanted = (): boolean => !this.stopped && !this.workspacePulled && !this.project.documents.get(uri);
+      await prepareMapDiagnostics(view, wanted);
+      if (!wanted()) {
+        // Shut down, pulled, or opened meanwhile: the open document is published as such.
+        continue;
+      }
       const diagnostics = view ? provideDiagnostics(view) : [];
       const sent = JSON.stringify(diagnostics);
       // Nothing sent yet reads as an empty list: a clean map costs no message.
@@ -187,6 +194,12 @@ export class DocumentSync {
     const doc = this.project.documents.get(uri);
     const view = await this.project.view(uri);
     if (!doc || !view) {
+      return;
+    }
+    // An edit made while a map is analysed publishes again: this version's diagnostics would be stale.
+    const current = (): boolean => !this.stopped && this.project.documents.get(uri)?.version === doc.version;
+    await prepareMapDiagnostics(view, current);
+    if (!current()) {
       return;
     }
     await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: provideDiagnostics(view) });

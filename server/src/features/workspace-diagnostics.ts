@@ -7,6 +7,7 @@
 import type { CancellationToken, PreviousResultId, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { pathToUri } from '../document-cache';
 import { diagnosticsResultId, provideDiagnostics } from './diagnostics';
+import { prepareMapDiagnostics } from './map-analysis';
 import type { Project } from './project';
 
 /** The result id of an empty report sent for a file that left the workspace's set: sent once, then the file is skipped. */
@@ -29,7 +30,8 @@ export async function workspaceDiagnostics(project: Project, previous: readonly 
       continue;
     }
     const view = await project.view(uri);
-    if (!view) {
+    await prepareMapDiagnostics(view, () => !token?.isCancellationRequested);
+    if (!view || token?.isCancellationRequested) {
       continue;
     }
     reported.add(uri);

@@ -71,8 +71,13 @@ function withPositions(entries: readonly MapEntry[], match: MapMatch, lookup: (i
   return { entries, match, lookup, lookupBefore, regexAt: () => undefined, indexOf };
 }
 
+/** The regex of a map_reg / map_regm key, compiled as HAProxy compiles it (compileRegex caches it by pattern). */
+export function compileMapKey(key: string, match: 'reg' | 'regm'): CompiledRegex {
+  return compileRegex(key, { caseless: false, noAutoCapture: match === 'reg' });
+}
+
 function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): PreparedMap {
-  const compiled = entries.map((e) => compileRegex(e.key, { caseless: false, noAutoCapture: match === 'reg' }));
+  const compiled = entries.map((e) => compileMapKey(e.key, match));
   const index = new LiteralIndex(compiled.map((c) => (c.translation.ok ? c.translation.requiredLiteral : '')));
   const lookupBefore = (input: string, limit: number): MapMatchResult => {
     const bytes = toByteString(input);

@@ -1,5 +1,5 @@
 import type { MapEntry, MapMatch } from '../../model/types';
-import { analyzeMapReachability } from './analyze-map-reachability';
+import { reachabilitySteps } from './analyze-map-reachability';
 import type { LineReachability } from './line-reachability';
 
 /*
@@ -10,17 +10,55 @@ import type { LineReachability } from './line-reachability';
  */
 const cache = new WeakMap<readonly MapEntry[], Map<MapMatch, readonly LineReachability[]>>();
 
+/** Analyses under way a step at a time, shared by everyone who steps them. */
+const running = new WeakMap<readonly MapEntry[], Map<MapMatch, Generator<void, void, void>>>();
+
 /** `analyzeMapReachability(entries, match)`, computed once per entries array and match kind. */
 export function cachedMapReachability(entries: readonly MapEntry[], match: MapMatch): readonly LineReachability[] {
-  let byMatch = cache.get(entries);
+  const steps = cachedReachabilitySteps(entries, match);
+  while (steps.next().done !== true) {
+    // Each step analyses one line.
+  }
+  return cache.get(entries)?.get(match) as readonly LineReachability[];
+}
+
+/**
+ * The work of `cachedMapReachability` a line at a time: done at once when
+ * the result is cached, and cached when the last step is taken. Callers that
+ * step the same entries and match step one analysis between them.
+ */
+export function cachedReachabilitySteps(entries: readonly MapEntry[], match: MapMatch): Generator<void, void, void> {
+  if (cache.get(entries)?.has(match) === true) {
+    return nothingLeft();
+  }
+  let byMatch = running.get(entries);
   if (!byMatch) {
     byMatch = new Map();
-    cache.set(entries, byMatch);
+    running.set(entries, byMatch);
   }
-  let results = byMatch.get(match);
-  if (!results) {
-    results = analyzeMapReachability(entries, match);
+  let steps = byMatch.get(match);
+  if (!steps) {
+    steps = analyseAndCache(entries, match);
+    byMatch.set(match, steps);
+  }
+  return steps;
+}
+
+function* analyseAndCache(entries: readonly MapEntry[], match: MapMatch): Generator<void, void, void> {
+  try {
+    const results = yield* reachabilitySteps(entries, match);
+    let byMatch = cache.get(entries);
+    if (!byMatch) {
+      byMatch = new Map();
+      cache.set(entries, byMatch);
+    }
     byMatch.set(match, results);
+  } finally {
+    // Also when a step threw: the next caller starts over and meets the same error.
+    running.get(entries)?.delete(match);
   }
-  return results;
+}
+
+function* nothingLeft(): Generator<void, void, void> {
+  // A generator that is done at its first step.
 }

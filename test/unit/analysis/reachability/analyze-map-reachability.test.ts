@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMapReachability, findWitness } from '../../../../server/src/analysis/reachability/analyze-map-reachability';
+import { analyzeMapReachability, findWitness, reachabilitySteps } from '../../../../server/src/analysis/reachability/analyze-map-reachability';
+import { cachedMapReachability, cachedReachabilitySteps } from '../../../../server/src/analysis/reachability/cached-reachability';
 import type { LineReachability } from '../../../../server/src/analysis/reachability/line-reachability';
 import { matchMap } from '../../../../server/src/matching/match-map';
 import { buildMapModel } from '../../../../server/src/model/build-map';
@@ -107,5 +108,32 @@ describe('analyzeMapReachability', () => {
     expect(digit.length).toBeGreaterThan(0);
     expect(digit.every((r) => r.kind === 'unreachable' && r.coveredBy.length === 2)).toBe(true);
     expect(results.some((r) => r.kind === 'undecided')).toBe(false);
+  });
+});
+
+describe('reachability a step at a time', () => {
+  it('gives what a whole analysis gives, and shares one analysis between those who step it', () => {
+    const lines = [...SEED, 'application-02\\.6play\\.fr\\/v2\\/customers\\/ application-02-on-prem', '^app-[0-9]+[a-z]*\\/ application-02-on-cloud', '^app-1[a-z]+\\/ application-02-mixed'];
+    const map = buildMapModel(`${lines.join('\n')}\n`, '/steps.map');
+    const whole = analyzeMapReachability(map.entries, 'reg');
+    const steps = reachabilitySteps(map.entries, 'reg');
+    let taken = 0;
+    let step = steps.next();
+    while (step.done !== true) {
+      taken++;
+      step = steps.next();
+    }
+    expect(step.value).toEqual(whole);
+    // A step per regex compiled, one for the prepared map, one per line.
+    expect(taken).toBe(2 * lines.length + 1);
+
+    const shared = cachedReachabilitySteps(map.entries, 'reg');
+    shared.next();
+    shared.next();
+    expect(cachedReachabilitySteps(map.entries, 'reg')).toBe(shared);
+    // Whoever asks for the results takes the remaining steps of the same analysis.
+    expect(cachedMapReachability(map.entries, 'reg')).toEqual(whole);
+    expect(shared.next().done).toBe(true);
+    expect(cachedReachabilitySteps(map.entries, 'reg').next().done).toBe(true);
   });
 });
