@@ -35,7 +35,7 @@ export type { SimulationOptions, SimulatedRequest, RequestHeader, SimulationResu
 export * from './ramp';
 export { computeBackendSplit, computeBackendSplits, type BackendSplit } from './analysis/backend-split';
 export { analyzeMapReachability, findWitness } from './analysis/reachability/analyze-map-reachability';
-export { cachedReachabilitySteps } from './analysis/reachability/cached-reachability';
+export { cachedReachabilitySteps, lineReachability } from './analysis/reachability/cached-reachability';
 export type { LineReachability } from './analysis/reachability/line-reachability';
 export { collectBackendNameUses, type BackendNameUse } from './analysis/backend-name-uses';
 

@@ -4,7 +4,7 @@
  * can match at all (a witness input, or the lines that cover it).
  */
 import * as path from 'node:path';
-import { analyzeMapReachability, collectBackendNameUses, computeBackendSplit, lineOf, type LineReachability, type MapEntry, type MapFile } from '../engine';
+import { collectBackendNameUses, computeBackendSplit, lineOf, lineReachability, type LineReachability, type MapEntry, type MapFile } from '../engine';
 import type { MapUse } from './project';
 import { lineLink } from './render-route';
 import { splitLabel } from './render-split';
@@ -12,7 +12,7 @@ import { splitLabel } from './render-split';
 function reachability(map: MapFile, entry: MapEntry, use: MapUse): string | undefined {
   const index = map.entries.indexOf(entry);
   const matches = [...new Set(use.refs.filter((r) => r.via === 'converter').map((r) => r.match))];
-  const verdicts = matches.map((m): [string, LineReachability | undefined] => [m, analyzeMapReachability(map.entries, m, { only: new Set([index]) })[0]]);
+  const verdicts = matches.map((m): [string, LineReachability | undefined] => [m, lineReachability(map.entries, m, index)]);
   const lines = verdicts.flatMap(([m, v]) => {
     if (!v) {
       return [];

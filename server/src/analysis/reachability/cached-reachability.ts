@@ -1,5 +1,5 @@
 import type { MapEntry, MapMatch } from '../../model/types';
-import { reachabilitySteps } from './analyze-map-reachability';
+import { analyzeMapReachability, reachabilitySteps } from './analyze-map-reachability';
 import type { LineReachability } from './line-reachability';
 
 /*
@@ -20,6 +20,16 @@ export function cachedMapReachability(entries: readonly MapEntry[], match: MapMa
     // Each step analyses one line.
   }
   return cache.get(entries)?.get(match) as readonly LineReachability[];
+}
+
+/**
+ * The verdict on the line at `index`: taken from the analysis of the whole
+ * map when it is cached (a hover on a map line after its diagnostics), else
+ * worked out for that line alone. Both give the same verdict, as a line's
+ * depends on it and the lines above it only.
+ */
+export function lineReachability(entries: readonly MapEntry[], match: MapMatch, index: number): LineReachability | undefined {
+  return cache.get(entries)?.get(match)?.[index] ?? analyzeMapReachability(entries, match, { only: new Set([index]) })[0];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMapReachability, findWitness, reachabilitySteps } from '../../../../server/src/analysis/reachability/analyze-map-reachability';
-import { cachedMapReachability, cachedReachabilitySteps } from '../../../../server/src/analysis/reachability/cached-reachability';
+import { cachedMapReachability, cachedReachabilitySteps, lineReachability } from '../../../../server/src/analysis/reachability/cached-reachability';
 import type { LineReachability } from '../../../../server/src/analysis/reachability/line-reachability';
 import { matchMap } from '../../../../server/src/matching/match-map';
 import { buildMapModel } from '../../../../server/src/model/build-map';
@@ -135,5 +135,16 @@ describe('reachability a step at a time', () => {
     expect(cachedMapReachability(map.entries, 'reg')).toEqual(whole);
     expect(shared.next().done).toBe(true);
     expect(cachedReachabilitySteps(map.entries, 'reg').next().done).toBe(true);
+  });
+});
+
+describe('lineReachability', () => {
+  it('reads the verdict from the analysis of the whole map once it is cached, and works it out alone before', () => {
+    const map = buildMapModel(`${[...SEED, 'application-02\\.6play\\.fr\\/v2\\/customers\\/ application-02-on-prem'].join('\n')}\n`, '/line.map');
+    const alone = lineReachability(map.entries, 'reg', 5);
+    expect(alone?.kind).toBe('unreachable');
+    const whole = cachedMapReachability(map.entries, 'reg');
+    expect(alone).toEqual(whole[5]);
+    expect(lineReachability(map.entries, 'reg', 5)).toBe(whole[5]);
   });
 });
