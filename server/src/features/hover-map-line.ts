@@ -12,7 +12,7 @@ import { splitLabel } from './render-split';
 function reachability(map: MapFile, entry: MapEntry, use: MapUse): string | undefined {
   const index = map.entries.indexOf(entry);
   const matches = [...new Set(use.refs.filter((r) => r.via === 'converter').map((r) => r.match))];
-  const verdicts = matches.map((m): [string, LineReachability | undefined] => [m, lineReachability(map.entries, m, index)]);
+  const verdicts = matches.map((m): [string, LineReachability | undefined] => [m, lineReachability(map, m, index)]);
   const lines = verdicts.flatMap(([m, v]) => {
     if (!v) {
       return [];

@@ -24,7 +24,7 @@ export async function prepareMapDiagnostics(view: DocumentView | undefined, stil
       if (map === undefined) {
         continue;
       }
-      const steps = cachedReachabilitySteps(map.entries, ref.match);
+      const steps = cachedReachabilitySteps(map, ref.match);
       while (steps.next().done !== true) {
         if (performance.now() >= sliceEnd) {
           await new Promise((resolve) => setImmediate(resolve));

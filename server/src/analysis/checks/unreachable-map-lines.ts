@@ -131,7 +131,7 @@ function usageIssues(u: Usage): readonly Issue[] {
   if (hit) {
     return hit;
   }
-  const results = cachedMapReachability(u.map.entries, u.match);
+  const results = cachedMapReachability(u.map, u.match);
   const unreachable = results.filter((r): r is LineReachability & { kind: 'unreachable' } => r.kind === 'unreachable');
   const moveFixes = unreachable.length <= MOVE_FIX_LIMIT;
   const out: Issue[] = [];

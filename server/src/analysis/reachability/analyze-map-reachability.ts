@@ -39,8 +39,9 @@ export function* reachabilitySteps(entries: readonly MapEntry[], match: MapMatch
   const map = prepareMap(entries, match);
   yield;
   const cache: ComplementCache = new Map();
-  const out: LineReachability[] = [];
-  for (let i = 0; i < entries.length; i++) {
+  const known = options.known ?? [];
+  const out: LineReachability[] = options.only === undefined ? [...known] : known.filter((_, i) => options.only?.has(i) === true);
+  for (let i = known.length; i < entries.length; i++) {
     if (options.only !== undefined && !options.only.has(i)) {
       continue;
     }

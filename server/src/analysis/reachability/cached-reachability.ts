@@ -1,4 +1,4 @@
-import type { MapEntry, MapMatch } from '../../model/types';
+import type { MapEntry, MapFile, MapMatch } from '../../model/types';
 import { analyzeMapReachability, reachabilitySteps } from './analyze-map-reachability';
 import type { LineReachability } from './line-reachability';
 
@@ -7,29 +7,42 @@ import type { LineReachability } from './line-reachability';
  * language server keeps one MapFile object per unchanged map text. Editing a
  * config therefore reuses the (costly) automaton work for its maps. Keyed
  * weakly by the immutable entries array, so closed maps are collected.
+ *
+ * Editing the map itself gives a new entries array. For the match kinds
+ * where the first matching line wins (map_reg, map_regm), a line's verdict
+ * depends on its key and the keys above it only: the lines above the first
+ * changed key keep the verdicts of the last analysis of the same file, and
+ * only the lines from there down are analysed again.
  */
 const cache = new WeakMap<readonly MapEntry[], Map<MapMatch, readonly LineReachability[]>>();
 
 /** Analyses under way a step at a time, shared by everyone who steps them. */
 const running = new WeakMap<readonly MapEntry[], Map<MapMatch, Generator<void, void, void>>>();
 
-/** `analyzeMapReachability(entries, match)`, computed once per entries array and match kind. */
-export function cachedMapReachability(entries: readonly MapEntry[], match: MapMatch): readonly LineReachability[] {
-  const steps = cachedReachabilitySteps(entries, match);
+/** The last analysis of each map file and match kind whose verdicts carry over to the lines it shares with the next version. */
+const lastOfFile = new Map<string, { readonly entries: readonly MapEntry[]; readonly results: readonly LineReachability[] }>();
+
+/** Map files whose last analysis is kept (an editor has a few maps open). */
+const KEPT_FILES = 16;
+
+const PREFIX_KINDS: ReadonlySet<MapMatch> = new Set(['reg', 'regm']);
+
+/** `analyzeMapReachability(map.entries, match)`, computed once per entries array and match kind. */
+export function cachedMapReachability(map: MapFile, match: MapMatch): readonly LineReachability[] {
+  const steps = cachedReachabilitySteps(map, match);
   while (steps.next().done !== true) {
     // Each step analyses one line.
   }
-  return cache.get(entries)?.get(match) as readonly LineReachability[];
+  return cache.get(map.entries)?.get(match) as readonly LineReachability[];
 }
 
 /**
  * The verdict on the line at `index`: taken from the analysis of the whole
  * map when it is cached (a hover on a map line after its diagnostics), else
- * worked out for that line alone. Both give the same verdict, as a line's
- * depends on it and the lines above it only.
+ * worked out for that line alone, which decides it the same way.
  */
-export function lineReachability(entries: readonly MapEntry[], match: MapMatch, index: number): LineReachability | undefined {
-  return cache.get(entries)?.get(match)?.[index] ?? analyzeMapReachability(entries, match, { only: new Set([index]) })[0];
+export function lineReachability(map: MapFile, match: MapMatch, index: number): LineReachability | undefined {
+  return cache.get(map.entries)?.get(match)?.[index] ?? analyzeMapReachability(map.entries, match, { only: new Set([index]) })[0];
 }
 
 /**
@@ -37,7 +50,8 @@ export function lineReachability(entries: readonly MapEntry[], match: MapMatch, 
  * the result is cached, and cached when the last step is taken. Callers that
  * step the same entries and match step one analysis between them.
  */
-export function cachedReachabilitySteps(entries: readonly MapEntry[], match: MapMatch): Generator<void, void, void> {
+export function cachedReachabilitySteps(map: MapFile, match: MapMatch): Generator<void, void, void> {
+  const entries = map.entries;
   if (cache.get(entries)?.has(match) === true) {
     return nothingLeft();
   }
@@ -48,25 +62,58 @@ export function cachedReachabilitySteps(entries: readonly MapEntry[], match: Map
   }
   let steps = byMatch.get(match);
   if (!steps) {
-    steps = analyseAndCache(entries, match);
+    steps = analyseAndCache(map, match);
     byMatch.set(match, steps);
   }
   return steps;
 }
 
-function* analyseAndCache(entries: readonly MapEntry[], match: MapMatch): Generator<void, void, void> {
+function* analyseAndCache(map: MapFile, match: MapMatch): Generator<void, void, void> {
+  const entries = map.entries;
+  const fileKey = `${map.file.path}\0${match}`;
   try {
-    const results = yield* reachabilitySteps(entries, match);
+    const last = PREFIX_KINDS.has(match) ? lastOfFile.get(fileKey) : undefined;
+    const known = last === undefined ? [] : carriedOver(last.entries, last.results, entries);
+    const results = yield* reachabilitySteps(entries, match, { known });
     let byMatch = cache.get(entries);
     if (!byMatch) {
       byMatch = new Map();
       cache.set(entries, byMatch);
     }
     byMatch.set(match, results);
+    lastOfFile.delete(fileKey);
+    lastOfFile.set(fileKey, { entries, results });
+    if (lastOfFile.size > KEPT_FILES) {
+      lastOfFile.delete(lastOfFile.keys().next().value as string);
+    }
   } finally {
     // Also when a step threw: the next caller starts over and meets the same error.
     running.get(entries)?.delete(match);
   }
+}
+
+/**
+ * The verdicts of `before` for the lines of `after` above its first changed
+ * key, made to point at the entries of `after` (same index, same key; the
+ * line numbers may differ when comment lines came or went).
+ */
+function carriedOver(before: readonly MapEntry[], verdicts: readonly LineReachability[], after: readonly MapEntry[]): LineReachability[] {
+  let same = 0;
+  while (same < before.length && same < after.length && (before[same] as MapEntry).key === (after[same] as MapEntry).key) {
+    same++;
+  }
+  const indexOf = new Map<MapEntry, number>();
+  for (let i = 0; i < same; i++) {
+    indexOf.set(before[i] as MapEntry, i);
+  }
+  const moved = (e: MapEntry): MapEntry => after[indexOf.get(e) as number] as MapEntry;
+  const out: LineReachability[] = [];
+  for (let i = 0; i < same; i++) {
+    const v = verdicts[i] as LineReachability;
+    const entry = after[i] as MapEntry;
+    out.push(v.kind === 'unreachable' ? { ...v, entry, coveredBy: v.coveredBy.map(moved) } : { ...v, entry });
+  }
+  return out;
 }
 
 function* nothingLeft(): Generator<void, void, void> {

@@ -17,4 +17,10 @@ export type LineReachability =
 export interface ReachabilityOptions {
   /** Analyse only these entry indexes (others get no result); all when undefined. */
   readonly only?: ReadonlySet<number>;
+  /**
+   * The verdicts of the first lines, known from an earlier analysis (for
+   * map_reg and map_regm, where they depend on those lines alone): only the
+   * lines after them are analysed.
+   */
+  readonly known?: readonly LineReachability[];
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeMapReachability, findWitness, reachabilitySteps } from '../../../../server/src/analysis/reachability/analyze-map-reachability';
 import { cachedMapReachability, cachedReachabilitySteps, lineReachability } from '../../../../server/src/analysis/reachability/cached-reachability';
@@ -127,24 +128,70 @@ describe('reachability a step at a time', () => {
     // A step per regex compiled, one for the prepared map, one per line.
     expect(taken).toBe(2 * lines.length + 1);
 
-    const shared = cachedReachabilitySteps(map.entries, 'reg');
+    const shared = cachedReachabilitySteps(map, 'reg');
     shared.next();
     shared.next();
-    expect(cachedReachabilitySteps(map.entries, 'reg')).toBe(shared);
+    expect(cachedReachabilitySteps(map, 'reg')).toBe(shared);
     // Whoever asks for the results takes the remaining steps of the same analysis.
-    expect(cachedMapReachability(map.entries, 'reg')).toEqual(whole);
+    expect(cachedMapReachability(map, 'reg')).toEqual(whole);
     expect(shared.next().done).toBe(true);
-    expect(cachedReachabilitySteps(map.entries, 'reg').next().done).toBe(true);
+    expect(cachedReachabilitySteps(map, 'reg').next().done).toBe(true);
   });
 });
 
 describe('lineReachability', () => {
   it('reads the verdict from the analysis of the whole map once it is cached, and works it out alone before', () => {
     const map = buildMapModel(`${[...SEED, 'application-02\\.6play\\.fr\\/v2\\/customers\\/ application-02-on-prem'].join('\n')}\n`, '/line.map');
-    const alone = lineReachability(map.entries, 'reg', 5);
+    const alone = lineReachability(map, 'reg', 5);
     expect(alone?.kind).toBe('unreachable');
-    const whole = cachedMapReachability(map.entries, 'reg');
+    const whole = cachedMapReachability(map, 'reg');
     expect(alone).toEqual(whole[5]);
-    expect(lineReachability(map.entries, 'reg', 5)).toBe(whole[5]);
+    expect(lineReachability(map, 'reg', 5)).toBe(whole[5]);
+  });
+});
+
+const lineOfEntry = (r: LineReachability | undefined): number | undefined => r?.entry.line;
+
+describe('reachability after an edit of the map', () => {
+  const stepsOf = (steps: Generator<void, void, void>): number => {
+    let n = 0;
+    while (steps.next().done !== true) {
+      n++;
+    }
+    return n;
+  };
+
+  it('keeps the verdicts of the lines above the first changed key and analyses the others again', () => {
+    const lines = [...SEED, 'application-02\\.6play\\.fr\\/v2\\/customers\\/ application-02-on-prem', '^app-[0-9]+[a-z]*\\/ application-02-on-cloud', '^app-1[a-z]+\\/ application-02-mixed'];
+    const before = buildMapModel(`${lines.join('\n')}\n`, '/edited.map');
+    expect(stepsOf(cachedReachabilitySteps(before, 'reg'))).toBe(2 * lines.length + 1);
+    const kept = cachedMapReachability(before, 'reg');
+    expect(kept[7]?.kind).toBe('unreachable');
+    // A comment above every line, and the last line changed: the first seven keep their verdicts, a line further down.
+    const editedLines = [...lines.slice(0, 7), '^app-1[0-9]+\\/ application-02-mixed'];
+    const after = buildMapModel(`# edited\n${editedLines.join('\n')}\n`, '/edited.map');
+    expect(stepsOf(cachedReachabilitySteps(after, 'reg'))).toBe(lines.length + 1 + 1);
+    const results = cachedMapReachability(after, 'reg');
+    expect(results).toEqual(analyzeMapReachability(after.entries, 'reg'));
+    expect(results.map((r) => r.entry)).toEqual(after.entries);
+    expect(results[5]?.kind === 'unreachable' && results[5].coveredBy[0]).toBe(after.entries[1]);
+    expect(results[7]?.kind).toBe('unreachable');
+    expect(lineOfEntry(results[7])).toBe(8);
+  });
+
+  it('gives what a fresh analysis gives, whatever line is edited', () => {
+    const key = fc.constantFrom('a', 'ab', '^a', 'a[bc]*', '^ab+', 'b$', '[ab]c', 'c', '^(a|b)c', 'a.c');
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 7 }), fc.nat(), key, fc.nat(), (keys, at, replacement, id) => {
+        const path = `/fuzz-${id}.map`;
+        const text = (ks: readonly string[]): string => ks.map((k, i) => `${k} v${i}`).join('\n') + '\n';
+        cachedMapReachability(buildMapModel(text(keys), path), 'reg');
+        const edited = [...keys];
+        edited[at % keys.length] = replacement;
+        const after = buildMapModel(text(edited), path);
+        return JSON.stringify(cachedMapReachability(after, 'reg')) === JSON.stringify(analyzeMapReachability(after.entries, 'reg'));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
