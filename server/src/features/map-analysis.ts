@@ -2,7 +2,7 @@ import { cachedReachabilitySteps } from '../engine';
 import type { DocumentView } from './project';
 
 /** How long the map analysis runs before the messages that arrived meanwhile are handled. */
-const SLICE_MS = 4;
+const SLICE_MS = 1;
 
 /**
  * Analyses, a slice at a time, the reachability of every line of a map
