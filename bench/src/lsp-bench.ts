@@ -14,6 +14,7 @@ const dir = path.resolve(process.argv[2] ?? 'bench/out/data');
 const serverJs = path.resolve(__dirname, '../../server/out/main.js');
 const cfgPath = path.join(dir, 'haproxy.cfg');
 const uri = pathToFileURL(cfgPath).toString();
+const mapUri = pathToFileURL(path.join(dir, 'domain2backend.map')).toString();
 const URL_COMMENT = '# http://application-0001.example.com/v2/customers/42\n';
 const text = URL_COMMENT + readFileSync(cfgPath, 'utf8');
 
@@ -110,6 +111,9 @@ async function editsAndHovers(): Promise<{ edits: Record<EditKind, number[]>; ho
   const opened = s.next(1);
   await s.c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'haproxy', version: 1, text } });
   const diagnostics = (await opened).diagnostics.length;
+  // Edits and hovers are measured once the analysis of the config's map, which follows the open, is done
+  // (asking for the map's diagnostics waits for it); the hovers sent during it are measured by firstDiagnostics.
+  await s.c.sendRequest('textDocument/diagnostic', { textDocument: { uri: mapUri } });
   const lines = text.split('\n');
   const serverLine = serverLineOf(lines);
   const weightAt = (lines[serverLine] ?? '').lastIndexOf('weight ') + 7;
