@@ -63,12 +63,13 @@ function findUndefinedBackends(ctx: CheckContext, scope: BackendNameScope): Issu
     }
   }
   const suggesters = suggestersFor(config, undefinedUses);
+  const frontendNames = new Set(config.proxies.filter((p) => p.kind === 'frontend').map((p) => p.name));
   for (const use of undefinedUses) {
     const suggestion = suggesters.get(candidateKey(use))?.closest(use.name);
     issues.push({
       code: 'backend/undefined',
       severity: 'error',
-      message: `${subject(use)}: ${reason(config, use)}, so ${consequence(use)}${suggestion ? hint(use.name, suggestion) : ''}`,
+      message: `${subject(use)}: ${reason(frontendNames.has(use.name))}, so ${consequence(use)}${suggestion ? hint(use.name, suggestion) : ''}`,
       file: use.file,
       span: use.span,
       ...(use.rule && use.origin !== 'use_backend' ? { related: [{ message: `The use_backend rule that looks this name up`, file: config.file.path, span: use.rule.directive.span }] } : {}),
@@ -90,9 +91,8 @@ function subject(use: BackendNameUse): string {
   }
 }
 
-function reason(config: HaproxyConfig, use: BackendNameUse): string {
-  const frontend = config.proxies.some((p) => p.kind === 'frontend' && p.name === use.name);
-  return frontend ? 'it is a frontend, and only backend and listen sections can be selected' : 'no backend or listen section has this name';
+function reason(namesAFrontend: boolean): string {
+  return namesAFrontend ? 'it is a frontend, and only backend and listen sections can be selected' : 'no backend or listen section has this name';
 }
 
 function consequence(use: BackendNameUse): string {
