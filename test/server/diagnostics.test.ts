@@ -167,6 +167,34 @@ describe('diagnostics of a map file that is not open', () => {
     expect(answered).toBeGreaterThan(5);
   });
 
+  it('publishes a closed map from the configs as they are after an edit made while the map is analysed', async () => {
+    const ws = copyExample();
+    const generated = Array.from({ length: 600 }, (_, i) => `^app-${i}[a-z]*\\.example\\.com\\/v[0-9]+\\/ application-02-on-prem\n`).join('');
+    writeFileSync(ws.mapPath, shadowedMap(generated + ws.mapText));
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const server = h;
+    const firstMap = server.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    await server.open(ws.cfgUri, ws.cfgText);
+    await firstMap;
+    // map_regm: the map is analysed again, a slice at a time, from the config as it is now...
+    const regm = ws.cfgText.replace('map_reg(', 'map_regm(');
+    const switched = server.nextDiagnostics(ws.cfgUri);
+    await server.change(ws.cfgUri, regm);
+    await switched;
+    // ...and while it is, the backend its lines name is renamed: they now name no backend.
+    const renamed = server.nextDiagnostics(ws.cfgUri);
+    await server.change(ws.cfgUri, regm.replace('backend application-02-on-prem', 'backend application-02-onprem'));
+    await renamed;
+    const afterRename: (string | number | undefined)[][] = [];
+    // Records every publish of the map from now on, and never resolves.
+    void server.nextDiagnostics(ws.mapUri, (d) => (afterRename.push(codes(d)), false));
+    await server.nextDiagnostics(ws.mapUri, (d) => codes(d).includes('backend/undefined'));
+    // The analysis that read the config before the rename ends at the same time: it must not publish after.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(afterRename.length).toBeGreaterThan(0);
+    expect(afterRename.filter((c) => !c.includes('backend/undefined'))).toEqual([]);
+  });
+
   it('publishes the map of an open config, and clears it when the config closes (push)', async () => {
     const ws = copyExample();
     writeFileSync(ws.mapPath, shadowedMap(ws.mapText));

@@ -22,6 +22,8 @@ export class DocumentSync {
   /** Closed map files whose diagnostics were pushed, with what was sent last (to skip resending the same). */
   private readonly closedMaps = new Map<string, string>();
   private closedMapsScheduled = false;
+  /** Counts the runs of publishClosedMaps: a run that a newer one overtook (it analyses maps a slice at a time) sends nothing more. */
+  private closedMapsRun = 0;
   /** Set by the client's shutdown request: deferred work must not talk to a client that is leaving. */
   private stopped = false;
   /** The client pulls closed files through `workspace/diagnostic`: pushing them too would list them twice. */
@@ -150,6 +152,8 @@ export class DocumentSync {
     if (this.stopped || this.workspacePulled) {
       return;
     }
+    const run = ++this.closedMapsRun;
+    const latest = (): boolean => run === this.closedMapsRun && !this.stopped && !this.workspacePulled;
     const wanted = new Set<string>();
     for (const d of this.project.documents.all()) {
       if (this.project.kindOf(d.uri) !== 'config') {
@@ -170,14 +174,18 @@ export class DocumentSync {
       }
     }
     for (const uri of wanted) {
-      if (this.stopped) {
+      if (!latest()) {
         return;
       }
       const view = await this.project.view(uri);
-      const wanted = (): boolean => !this.stopped && !this.workspacePulled && !this.project.documents.get(uri);
-      await prepareMapDiagnostics(view, wanted);
-      if (!wanted()) {
-        // Shut down, pulled, or opened meanwhile: the open document is published as such.
+      const stillWanted = (): boolean => latest() && !this.project.documents.get(uri);
+      await prepareMapDiagnostics(view, stillWanted);
+      if (!latest()) {
+        // Shut down, pulled, or overtaken by a run that reads the configs as they are now.
+        return;
+      }
+      if (!stillWanted()) {
+        // Opened meanwhile: the open document is published as such.
         continue;
       }
       const diagnostics = view ? provideDiagnostics(view) : [];
