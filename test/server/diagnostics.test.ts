@@ -195,6 +195,59 @@ describe('diagnostics of a map file that is not open', () => {
     expect(afterRename.filter((c) => !c.includes('backend/undefined'))).toEqual([]);
   });
 
+  it('publishes an open map from the configs as they are after an edit made while the map is analysed', async () => {
+    const ws = copyExample();
+    const generated = Array.from({ length: 600 }, (_, i) => `^app-${i}[a-z]*\\.example\\.com\\/v[0-9]+\\/ application-02-on-prem\n`).join('');
+    const mapText = shadowedMap(generated + ws.mapText);
+    writeFileSync(ws.mapPath, mapText);
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const server = h;
+    const cfgOpened = server.nextDiagnostics(ws.cfgUri);
+    await server.open(ws.cfgUri, ws.cfgText);
+    await cfgOpened;
+    const mapOpened = server.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    const cfgRepublished = server.nextDiagnostics(ws.cfgUri);
+    await server.open(ws.mapUri, mapText);
+    await Promise.all([mapOpened, cfgRepublished]);
+    // map_regm: the open map is analysed again, a slice at a time; meanwhile the backend its lines name is renamed.
+    const regm = ws.cfgText.replace('map_reg(', 'map_regm(');
+    const switched = server.nextDiagnostics(ws.cfgUri);
+    await server.change(ws.cfgUri, regm);
+    await switched;
+    const renamed = server.nextDiagnostics(ws.cfgUri);
+    await server.change(ws.cfgUri, regm.replace('backend application-02-on-prem', 'backend application-02-onprem'));
+    await renamed;
+    const afterRename: (string | number | undefined)[][] = [];
+    void server.nextDiagnostics(ws.mapUri, (d) => (afterRename.push(codes(d)), false));
+    await server.nextDiagnostics(ws.mapUri, (d) => codes(d).includes('backend/undefined'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(afterRename.filter((c) => !c.includes('backend/undefined'))).toEqual([]);
+  });
+
+  it('publishes the configs that use a map before the map itself after an edit of the map', async () => {
+    const ws = copyExample();
+    const generated = Array.from({ length: 600 }, (_, i) => `^app-${i}[a-z]*\\.example\\.com\\/v[0-9]+\\/ application-02-on-prem\n`).join('');
+    const mapText = shadowedMap(generated + ws.mapText);
+    writeFileSync(ws.mapPath, mapText);
+    h = await LspHarness.start({ workspaceFolders: [ws.dir] });
+    const server = h;
+    const cfgOpened = server.nextDiagnostics(ws.cfgUri);
+    await server.open(ws.cfgUri, ws.cfgText);
+    await cfgOpened;
+    // Opening the map publishes it and the config again: both are awaited, so that what follows comes from the edit alone.
+    const mapOpened = server.nextDiagnostics(ws.mapUri, (d) => d.length > 0);
+    const cfgRepublished = server.nextDiagnostics(ws.cfgUri);
+    await server.open(ws.mapUri, mapText);
+    await Promise.all([mapOpened, cfgRepublished]);
+    const order: string[] = [];
+    const cfgAgain = server.nextDiagnostics(ws.cfgUri).then(() => order.push('config'));
+    const mapAgain = server.nextDiagnostics(ws.mapUri).then(() => order.push('map'));
+    // A new first line: every line below is analysed again, which takes a while.
+    await server.change(ws.mapUri, `^new[a-z]*\\/ application-02-on-cloud\n${mapText}`);
+    await Promise.all([cfgAgain, mapAgain]);
+    expect(order).toEqual(['config', 'map']);
+  });
+
   it('publishes the map of an open config, and clears it when the config closes (push)', async () => {
     const ws = copyExample();
     writeFileSync(ws.mapPath, shadowedMap(ws.mapText));

@@ -24,6 +24,8 @@ export class DocumentSync {
   private closedMapsScheduled = false;
   /** Counts the runs of publishClosedMaps: a run that a newer one overtook (it analyses maps a slice at a time) sends nothing more. */
   private closedMapsRun = 0;
+  /** The same for each open document's publish: only the latest run of a document sends. */
+  private readonly publishRuns = new Map<string, number>();
   /** Set by the client's shutdown request: deferred work must not talk to a client that is leaving. */
   private stopped = false;
   /** The client pulls closed files through `workspace/diagnostic`: pushing them too would list them twice. */
@@ -89,6 +91,7 @@ export class DocumentSync {
   }
 
   private async closed(uri: string): Promise<void> {
+    this.publishRuns.delete(uri);
     this.project.settingsCache.drop(uri);
     this.project.cache.drop(uri);
     if (this.mode === 'push') {
@@ -121,7 +124,9 @@ export class DocumentSync {
         await this.connection.languages.diagnostics.refresh();
       }
     } else {
-      for (const uri of open) {
+      // Configs first: a map's diagnostics wait for its analysis, which a config's never need.
+      const configsFirst = [...open.filter((u) => this.project.kindOf(u) === 'config'), ...open.filter((u) => this.project.kindOf(u) !== 'config')];
+      for (const uri of configsFirst) {
         await this.publish(uri);
       }
     }
@@ -199,13 +204,15 @@ export class DocumentSync {
   }
 
   private async publish(uri: string): Promise<void> {
+    const run = (this.publishRuns.get(uri) ?? 0) + 1;
+    this.publishRuns.set(uri, run);
     const doc = this.project.documents.get(uri);
     const view = await this.project.view(uri);
     if (!doc || !view) {
       return;
     }
-    // An edit made while a map is analysed publishes again: this version's diagnostics would be stale.
-    const current = (): boolean => !this.stopped && this.project.documents.get(uri)?.version === doc.version;
+    // An edit made while a map is analysed (of the map, or of a config that uses it) publishes again: this run would be stale.
+    const current = (): boolean => !this.stopped && this.publishRuns.get(uri) === run && this.project.documents.get(uri)?.version === doc.version;
     await prepareMapDiagnostics(view, current);
     if (!current()) {
       return;
