@@ -1,4 +1,4 @@
-import { compileMapKey, prepareMap } from '../../matching/match-map';
+import { compileMapKey, prepareMap, type PreparedMap } from '../../matching/match-map';
 import type { MapEntry, MapMatch } from '../../model/types';
 import { decideIntLine } from './int-reachability';
 import { decideIpLine } from './ip-reachability';
@@ -45,23 +45,28 @@ export function* reachabilitySteps(entries: readonly MapEntry[], match: MapMatch
     if (options.only !== undefined && !options.only.has(i)) {
       continue;
     }
-    switch (match) {
-      case 'reg':
-      case 'regm':
-        out.push(decideRegexLine(map, i, cache));
-        break;
-      case 'int':
-        out.push(decideIntLine(map, i));
-        break;
-      case 'ip':
-        out.push(decideIpLine(map, i));
-        break;
-      default:
-        out.push(decideByKey(map, i));
+    const verdict = decideLine(map, match, i, cache);
+    out.push(verdict);
+    if (options.stopAfter?.(verdict) === true) {
+      return out;
     }
     yield;
   }
   return out;
+}
+
+function decideLine(map: PreparedMap, match: MapMatch, i: number, cache: ComplementCache): LineReachability {
+  switch (match) {
+    case 'reg':
+    case 'regm':
+      return decideRegexLine(map, i, cache);
+    case 'int':
+      return decideIntLine(map, i);
+    case 'ip':
+      return decideIpLine(map, i);
+    default:
+      return decideByKey(map, i);
+  }
 }
 
 /**

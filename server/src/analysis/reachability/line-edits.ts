@@ -44,17 +44,18 @@ export function moveKeepsOthers(entries: readonly MapEntry[], match: MapMatch, f
   if (moved === undefined || to >= from) {
     return false;
   }
+  if (entries[to]?.key === moved.key) {
+    // Above its twin, the line takes the twin's verdict and the twin becomes unreachable: nothing is won.
+    return false;
+  }
   const reordered = [...entries.slice(0, to), moved, ...entries.slice(to, from), ...entries.slice(from + 1)];
   const only = new Set<number>();
   for (let i = to; i <= from; i++) {
     only.add(i);
   }
-  const after = analyzeMapReachability(reordered, match, { only });
-  return after.every((r) => {
-    if (r.entry === moved) {
-      return r.kind === 'reachable';
-    }
-    const before = current[entries.indexOf(r.entry)];
-    return !(before?.kind === 'reachable' && r.kind === 'unreachable');
-  });
+  const indexOf = new Map(entries.map((e, i) => [e, i]));
+  const spoils = (r: LineReachability): boolean => (r.entry === moved ? r.kind !== 'reachable' : current[indexOf.get(r.entry) ?? -1]?.kind === 'reachable' && r.kind === 'unreachable');
+  // The first line the move spoils settles it: the lines below it are not analysed (moving a duplicate above its twin stops at the twin).
+  const after = analyzeMapReachability(reordered, match, { only, stopAfter: spoils });
+  return !after.some(spoils);
 }

@@ -23,4 +23,6 @@ export interface ReachabilityOptions {
    * lines after them are analysed.
    */
   readonly known?: readonly LineReachability[];
+  /** Ends the analysis after the first verdict for which this is true (the results then stop there). */
+  readonly stopAfter?: (verdict: LineReachability) => boolean;
 }

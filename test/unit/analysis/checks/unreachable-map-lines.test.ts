@@ -53,6 +53,12 @@ describe('checkUnreachableMapLines', () => {
     expect(issues[0]?.fixes?.map((f) => f.title)).toEqual(['Delete line 4']);
   });
 
+  it('does not offer moving a duplicate above its twin', () => {
+    const issues = runCheck(checkUnreachableMapLines, CONFIG, { [MAP]: 'a x\nb y\nc z\na w\n' });
+    expect(issues.map((i) => i.message)).toEqual(['Line 4 can never match for map_reg in frontend application-02: every input it matches is matched first by line 1']);
+    expect(issues[0]?.fixes?.map((f) => f.title)).toEqual(['Delete line 4']);
+  });
+
   it('reports regexes PCRE2 rejects as errors', () => {
     const issues = runCheck(checkUnreachableMapLines, CONFIG, { [MAP]: 'ok a\n(broken b\n' });
     expect(issues.map((i) => [i.code, i.severity])).toEqual([['map/bad-regex', 'error']]);

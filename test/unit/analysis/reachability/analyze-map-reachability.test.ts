@@ -195,3 +195,13 @@ describe('reachability after an edit of the map', () => {
     );
   });
 });
+
+describe('stopAfter', () => {
+  it('ends the analysis after the first verdict it accepts', () => {
+    const map = buildMapModel(`${[...SEED, 'application-02\\.6play\\.fr\\/v2\\/ application-02-on-prem', 'zzz application-02-on-prem'].join('\n')}\n`, '/stop.map');
+    const all = analyzeMapReachability(map.entries, 'reg');
+    expect(all.map((r) => r.kind)).toEqual(['reachable', 'reachable', 'reachable', 'reachable', 'reachable', 'unreachable', 'reachable']);
+    const stopped = analyzeMapReachability(map.entries, 'reg', { stopAfter: (r) => r.kind === 'unreachable' });
+    expect(stopped).toEqual(all.slice(0, 6));
+  });
+});
