@@ -117,7 +117,9 @@ function matchLiteral(lit: LiteralPattern, bytes: string): boolean {
   return lit.anchoredEnd === 'none' ? bytes.includes(lit.text) : ends(lit.text);
 }
 
-const CACHE_LIMIT = 10_000;
+/** Compiled patterns kept; past this many the cache starts over. */
+export const COMPILED_REGEX_CACHE_SIZE = 10_000;
+const CACHE_LIMIT = COMPILED_REGEX_CACHE_SIZE;
 const cache = new Map<string, CompiledRegex>();
 
 /**

@@ -1,3 +1,4 @@
+import { COMPILED_REGEX_CACHE_SIZE } from '../../matching/compile-regex';
 import { compileMapKey, prepareMap, type PreparedMap } from '../../matching/match-map';
 import type { MapEntry, MapMatch } from '../../model/types';
 import { decideIntLine } from './int-reachability';
@@ -29,8 +30,9 @@ export function analyzeMapReachability(entries: readonly MapEntry[], match: MapM
  * steps through a large map between the requests it answers.
  */
 export function* reachabilitySteps(entries: readonly MapEntry[], match: MapMatch, options: ReachabilityOptions = {}): Generator<void, LineReachability[], void> {
-  if (match === 'reg' || match === 'regm') {
-    // Two thousand regexes take a fifth of a second to compile: one step each (prepareMap then finds them compiled).
+  // Two thousand regexes take a fifth of a second to compile: one step each, and prepareMap then finds them
+  // compiled. Not for a map of more lines than the compiled regexes kept: prepareMap would compile them again.
+  if ((match === 'reg' || match === 'regm') && entries.length <= COMPILED_REGEX_CACHE_SIZE / 2) {
     for (let i = 0; i < entries.length; i++) {
       compileMapKey((entries[i] as MapEntry).key, match);
       yield;
