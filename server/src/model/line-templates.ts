@@ -6,6 +6,7 @@ import { parseConfig } from '../parser/parse-config';
 import { Comment, Word } from '../parser/tokens';
 import { isPlainWord, unescapeWord, type EnvLookup } from '../parser/words';
 import { partitionPoint } from './partition-point';
+import { plainLineTemplate } from './plain-line';
 import { BuildMemo } from './build-memo';
 import { endOfToken } from './span';
 import type { ConfigLine } from './build-lines';
@@ -91,14 +92,37 @@ function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: Proble
 
 /**
  * Templates of line texts (no line breaks), in order; undefined for a blank
- * line. The lines go through the grammar together, each on its own line, a
- * batch at a time: a line's template depends on its text alone, so this is
- * what parsing each line apart would give, for one lexer and parser run per
- * batch. Batches keep the tokens short-lived: the tokens of a whole file,
+ * line. Plain lines are split directly (plain-line.ts). The others go
+ * through the grammar together, each on its own line, a batch at a time: a
+ * line's template depends on its text alone, so this is what parsing each
+ * line apart would give, for one lexer and parser run per batch. Batches keep the tokens short-lived: the tokens of a whole file,
  * alive until its last line is read, outlived young-generation collections
  * and were copied into the old generation only to die there.
  */
 export function templatesOfLines(lineTexts: readonly string[], env: EnvLookup): (LineTemplate | undefined)[] {
+  const templates = new Array<LineTemplate | undefined>(lineTexts.length).fill(undefined);
+  // Plain lines are split directly (plain-line.ts); the others go through the grammar together.
+  const others: string[] = [];
+  const othersAt: number[] = [];
+  for (let i = 0; i < lineTexts.length; i++) {
+    const text = lineTexts[i] as string;
+    const plain = plainLineTemplate(text);
+    if (plain === null) {
+      others.push(text);
+      othersAt.push(i);
+    } else {
+      templates[i] = plain;
+    }
+  }
+  const read = grammarTemplatesOfLines(others, env);
+  for (let j = 0; j < others.length; j++) {
+    templates[othersAt[j] as number] = read[j];
+  }
+  return templates;
+}
+
+/** What `templatesOfLines` gives, every line read by the grammar. */
+export function grammarTemplatesOfLines(lineTexts: readonly string[], env: EnvLookup): (LineTemplate | undefined)[] {
   const templates = new Array<LineTemplate | undefined>(lineTexts.length).fill(undefined);
   for (let from = 0; from < lineTexts.length; from += LINES_PER_BATCH) {
     const to = Math.min(lineTexts.length, from + LINES_PER_BATCH);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildConfigModel } from '../../../server/src/model/build-model';
-import { LineTemplateCache, templatesOfLines } from '../../../server/src/model/line-templates';
+import { grammarTemplatesOfLines, LineTemplateCache, templatesOfLines } from '../../../server/src/model/line-templates';
 import { lineOf, positionAt } from '../../../server/src/model/source-file';
 import type { HaproxyConfig } from '../../../server/src/model/types';
 
@@ -57,6 +57,25 @@ describe('line templates', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('plain lines', () => {
+  const unit = fc.constantFrom('a', 'b', '9', ':', '/', 'é', ' ', '\t', '\f', '\v', '#', '"', "'", '\\', '$', '{', '}', '\0', '\r', '\u2028');
+
+  it('reads every line as the grammar does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 16 }), { maxLength: 6 }), (lines) => {
+        expect(templatesOfLines(lines, () => 'v')).toEqual(grammarTemplatesOfLines(lines, () => 'v'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads words, blanks and trailing comments of real lines as the grammar does', () => {
+    const lines = ['  server s1 10.0.0.1:80 check weight 25', '\tbind :80 # public', '# only a comment', 'backend bk#glued', '  ', '', 'acl a path_beg /x #"quoted" \'in\' comment\\', '\f\vmode\fhttp\v'];
+    expect(templatesOfLines(lines, () => undefined)).toEqual(grammarTemplatesOfLines(lines, () => undefined));
+    expect(templatesOfLines(lines, () => undefined)[1]?.comment?.text).toBe('# public');
   });
 });
 
