@@ -1,13 +1,14 @@
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
+import { SERVER_NODE_OPTIONS } from '../../server/src/launch-options';
 
 /** Client id `haproxy`: the `haproxy.trace.server` setting then works with no extra code. */
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/main.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
   };
   const initializationOptions: InitializationOptions = { trusted: workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {

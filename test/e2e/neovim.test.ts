@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigrationWorkspace, MISSING_BACKEND, type MigrationWorkspace } from './harness/migration-workspace';
 import { runNeovimLsp, type NeovimLspOptions } from './harness/neovim';
 import { isE2eSkipped, REPO_ROOT } from './harness/paths';
+import { SERVER_NODE_OPTIONS } from '../../server/src/launch-options';
 
 const SERVER_BUNDLE = path.join(REPO_ROOT, 'server', 'out', 'main.js');
 
@@ -36,7 +37,7 @@ describe.skipIf(isE2eSkipped())('Neovim 0.7 with the bundled language server', (
 
   function options(file: string, filetype: string, extra: Partial<NeovimLspOptions> = {}): NeovimLspOptions {
     return {
-      serverCommand: [process.execPath, SERVER_BUNDLE, '--stdio'],
+      serverCommand: [process.execPath, ...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio'],
       file,
       filetype,
       rootDir: ws.folder,

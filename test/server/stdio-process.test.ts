@@ -1,6 +1,7 @@
 /*
- * The bundled server as any editor runs it: `node server/out/main.js
- * --stdio`, spoken to by a plain LSP client over the child's pipes.
+ * The bundled server as any editor runs it: `node <SERVER_NODE_OPTIONS>
+ * server/out/main.js --stdio`, spoken to by a plain LSP client over the
+ * child's pipes.
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { copyExample } from '../helpers/example-workspace';
 import { fileUri } from '../helpers/lsp-harness';
+import { SERVER_NODE_OPTIONS } from '../../server/src/launch-options';
 
 const ROOT = path.resolve(__dirname, '../..');
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -25,7 +27,7 @@ afterAll(() => {
 describe('bundled server over --stdio', () => {
   it('initializes and publishes diagnostics for an opened config', async () => {
     const ws = copyExample();
-    child = spawn(process.execPath, [path.join(ROOT, 'server/out/main.js'), '--stdio'], { cwd: ws.dir });
+    child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, path.join(ROOT, 'server/out/main.js'), '--stdio'], { cwd: ws.dir });
     const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     client = c;
     const uri = fileUri(path.join(ws.dir, 'haproxy.cfg'));
