@@ -38,7 +38,8 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => readon
     const path = ctx.config.file.path;
     const now = parts(ctx.config);
     const last = lastRuns.get(path);
-    const run = last ? rerun(last, now, (part) => find(part, ctx.config.file)) : firstRun(now, (part) => find(part, ctx.config.file));
+    // `find` and the file go down as they are: a closure around them would add a call per part, and a first open makes tens of thousands.
+    const run = last ? rerun(last, now, find, ctx.config.file) : firstRun(now, find, ctx.config.file);
     if (run === last) {
       return run.issues;
     }
@@ -51,11 +52,11 @@ function perPartCheck<T extends object>(parts: (config: HaproxyConfig) => readon
   };
 }
 
-function firstRun<T>(parts: readonly T[], find: (part: T) => Issue[]): LastRun<T> {
+function firstRun<T>(parts: readonly T[], find: (part: T, file: SourceFile) => Issue[], file: SourceFile): LastRun<T> {
   const found = new Map<number, readonly Issue[]>();
   // Indexed: a first open runs this for every part of every check before V8 has optimised anything.
   for (let i = 0; i < parts.length; i++) {
-    const f = find(parts[i] as T);
+    const f = find(parts[i] as T, file);
     if (f.length > 0) {
       found.set(i, f);
     }
@@ -68,7 +69,7 @@ function firstRun<T>(parts: readonly T[], find: (part: T) => Issue[]): LastRun<T
  * after it the same objects, so only the window between the longest common
  * head and tail is looked at, and only its new objects are checked.
  */
-function rerun<T>(last: LastRun<T>, parts: readonly T[], find: (part: T) => Issue[]): LastRun<T> {
+function rerun<T>(last: LastRun<T>, parts: readonly T[], find: (part: T, file: SourceFile) => Issue[], file: SourceFile): LastRun<T> {
   const before = last.parts;
   const common = Math.min(before.length, parts.length);
   let head = 0;
@@ -99,7 +100,7 @@ function rerun<T>(last: LastRun<T>, parts: readonly T[], find: (part: T) => Issu
   for (let i = head; i < newEnd; i++) {
     const part = parts[i] as T;
     // A part that only changed place inside the window keeps what was found.
-    const f = inOldWindow.get(part) ?? find(part);
+    const f = inOldWindow.get(part) ?? find(part, file);
     if (f.length > 0) {
       found.set(i, f);
     }

@@ -33,7 +33,10 @@ export function buildProxy(section: Section & { kind: Proxy['kind'] }, inherited
   const useServers: UseServerRule[] = [];
   const servers: Server[] = [];
   const defaultServerLines: DefaultServer[] = [];
-  for (const d of section.directives) {
+  const collected: Collected = { binds, acls, httpRequestRules, redirects, useBackends, useServers, servers };
+  // Indexed: for-of steps an iterator, an allocation per directive until V8 optimises the loop, which a first open does not wait for.
+  for (let at = 0; at < section.directives.length; at++) {
+    const d = section.directives[at] as Directive;
     if (d.keyword === 'default-server') {
       defaultServerLines.push({ kind: 'defaultServer', directive: d });
     }
@@ -42,7 +45,7 @@ export function buildProxy(section: Section & { kind: Proxy['kind'] }, inherited
     if (applyProxySetting(settings, d)) {
       continue;
     }
-    pushParsed(d, { binds, acls, httpRequestRules, redirects, useBackends, useServers, servers }, defaultsBefore);
+    pushParsed(d, collected, defaultsBefore);
   }
   const final: ProxySettings = settings;
   // One literal with every field: spreading the section into it gave 2,000 proxies
@@ -100,10 +103,17 @@ function pushParsed(d: Directive, c: Collected, defaultServers: readonly Directi
     }
     case 'server':
     case 'server-template':
-      c.servers.push(...buildServers(d, defaultServers, PROXY_SERVER_LIMIT - c.servers.length));
+      pushAllServers(c.servers, buildServers(d, defaultServers, PROXY_SERVER_LIMIT - c.servers.length));
       return;
     default:
       return;
+  }
+}
+
+/** Appends without a spread call, which steps an iterator over the servers. */
+function pushAllServers(into: Server[], servers: readonly Server[]): void {
+  for (let i = 0; i < servers.length; i++) {
+    into.push(servers[i] as Server);
   }
 }
 

@@ -186,7 +186,8 @@ export function groupSections(directives: readonly Directive[], file: string, is
 /** Backends and listens by name, the first of a name winning (HAProxy refuses duplicates; the model keeps the first). */
 export function backendsByNameOf(proxies: readonly Proxy[]): Map<string, Proxy> {
   const byName = new Map<string, Proxy>();
-  for (const p of proxies) {
+  for (let at = 0; at < proxies.length; at++) {
+    const p = proxies[at] as Proxy;
     if (p.kind !== 'frontend' && p.name !== undefined && !byName.has(p.name)) {
       byName.set(p.name, p);
     }

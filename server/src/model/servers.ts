@@ -140,8 +140,8 @@ export const PROXY_SERVER_LIMIT = 16384;
  */
 export function buildServers(d: Directive, defaults: readonly Directive[], room = PROXY_SERVER_LIMIT): Server[] {
   let base = INITIAL_SERVER_SETTINGS;
-  for (const ds of defaults) {
-    base = applyServerSettings(base, defaultServerWords(ds), false);
+  for (let at = 0; at < defaults.length; at++) {
+    base = applyServerSettings(base, defaultServerWords(defaults[at] as Directive), false);
   }
   if (d.keyword === 'server-template') {
     const [prefix, range, address, ...rest] = d.args;
