@@ -134,6 +134,34 @@ export function perDirectiveCheck(find: (directive: Directive, file: SourceFile)
   return perPartCheck((config) => config.directives, find);
 }
 
+/** Every `server`, `server-template` and `default-server` line, when its own line decides the issues. */
+export function perServerLineCheck(find: (directive: Directive, file: SourceFile) => Issue[]): Check {
+  return perPartCheck(serverLines, find);
+}
+
+const serverLineLists = new WeakMap<HaproxyConfig, readonly Directive[]>();
+
+/**
+ * The config's server-like lines, in order, made once per config. An edit
+ * leaves the directives around it the same objects, so this list keeps the
+ * same objects at both ends too, as `rerun` needs.
+ */
+function serverLines(config: HaproxyConfig): readonly Directive[] {
+  let list = serverLineLists.get(config);
+  if (!list) {
+    const lines: Directive[] = [];
+    for (let at = 0; at < config.directives.length; at++) {
+      const d = config.directives[at] as Directive;
+      if (d.keyword === 'server' || d.keyword === 'server-template' || d.keyword === 'default-server') {
+        lines.push(d);
+      }
+    }
+    list = lines;
+    serverLineLists.set(config, list);
+  }
+  return list;
+}
+
 const backendLists = new WeakMap<HaproxyConfig, readonly Proxy[]>();
 
 /** The config's backends by name as an array, made once per config for every check that reads it. */

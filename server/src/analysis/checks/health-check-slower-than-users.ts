@@ -21,8 +21,7 @@ const FAR_BELOW_RATIO = 10;
 export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, file) => {
   const serverTimeout = proxy.settings.timeouts['server'];
   const timeoutCheck = proxy.settings.timeouts['check'];
-  const checked = proxy.servers.filter((s) => s.settings.check);
-  if (serverTimeout === undefined || checked.length === 0) {
+  if (serverTimeout === undefined || !proxy.servers.some(isChecked)) {
     return [];
   }
   if (timeoutCheck !== undefined) {
@@ -31,10 +30,10 @@ export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, 
       return [];
     }
     const who = written.inherited ? 'the backends using these defaults' : `backend '${proxy.name ?? ''}'`;
-    const key = `${file.path}\0${who}\0${timeoutCheck}\0${serverTimeout}\0${layerFor(proxy)}`;
+    const made: MadeFrom = { path: file.path, who, timeoutCheck, serverTimeout, layer: layerFor(proxy) };
     // Thousands of backends inherit one defaults line: they share one issue object, which the analysis keeps once.
     const known = issuesOnLine.get(written.directive);
-    const same = known?.key === key ? known.issue : undefined;
+    const same = known && sameMadeFrom(known.from, made) ? known.issue : undefined;
     const issue: Issue = same ?? {
       code: 'health/check-slower-than-users',
       severity: 'info',
@@ -42,12 +41,14 @@ export const checkHealthCheckVsUsers: Check = perProxyCheck('backends', (proxy, 
       file: file.path,
       span: written.directive.span,
     };
-    issuesOnLine.set(written.directive, { key, issue });
+    if (!same) {
+      issuesOnLine.set(written.directive, { from: made, issue });
+    }
     return [issue];
   }
   const out: Issue[] = [];
   const done = new Set<Directive>();
-  for (const s of checked) {
+  for (const s of proxy.servers.filter(isChecked)) {
     const inter = findServerSettings(s.directive, 'inter')[0];
     const checkTimeout = s.settings.inter;
     // Only an `inter` written for this server: the default (2s) is nobody's decision.
@@ -82,8 +83,25 @@ function timeoutCheckLine(proxy: Proxy): { directive: Directive; inherited: bool
   return undefined;
 }
 
+/** What an issue on a `timeout check` line says. */
+interface MadeFrom {
+  readonly path: string;
+  readonly who: string;
+  readonly timeoutCheck: number;
+  readonly serverTimeout: number;
+  readonly layer: 'layer7' | 'layer4';
+}
+
+function sameMadeFrom(a: MadeFrom, b: MadeFrom): boolean {
+  return a.path === b.path && a.who === b.who && a.timeoutCheck === b.timeoutCheck && a.serverTimeout === b.serverTimeout && a.layer === b.layer;
+}
+
 /** The last issue made on a `timeout check` line, and what it was made from. */
-const issuesOnLine = new WeakMap<Directive, { key: string; issue: Issue }>();
+const issuesOnLine = new WeakMap<Directive, { from: MadeFrom; issue: Issue }>();
+
+function isChecked(s: Server): boolean {
+  return s.settings.check;
+}
 
 function lastTimeoutCheck(directives: readonly Directive[]): Directive | undefined {
   for (let i = directives.length - 1; i >= 0; i--) {

@@ -11,6 +11,9 @@ import type { ConditionalContext, Directive, Server } from '../../model/types';
  */
 export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, file) => {
   const out: Issue[] = [];
+  if (!mayHaveDuplicates(proxy.servers)) {
+    return out;
+  }
   const seen = new Map<string, Server[]>();
   // Every name in use, for fresh names: made at the first duplicate, which most backends never have.
   let taken: Set<string> | undefined;
@@ -49,6 +52,30 @@ export const checkDuplicateServerNames: Check = perProxyCheck('all', (proxy, fil
   }
   return out;
 });
+
+/**
+ * False when no two servers share a name. Most backends have a handful of
+ * servers: comparing them pairwise spares a first open two thousand maps and
+ * sets. A template gives all its servers one directive and is left to the
+ * full walk, as are longer lists.
+ */
+function mayHaveDuplicates(servers: readonly Server[]): boolean {
+  if (servers.length > 8) {
+    return true;
+  }
+  for (let i = 0; i < servers.length; i++) {
+    const a = servers[i] as Server;
+    if (a.template) {
+      return true;
+    }
+    for (let j = 0; j < i; j++) {
+      if ((servers[j] as Server).name === a.name) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 /** False when two lines sit in different branches of one `.if` block. */
 function canCoexist(a: readonly ConditionalContext[], b: readonly ConditionalContext[]): boolean {

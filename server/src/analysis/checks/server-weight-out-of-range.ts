@@ -1,8 +1,8 @@
 import type { Check } from '../check';
 import type { Issue, QuickFix } from '../issue';
 import { replaceSpan } from '../fixes/text-edits';
-import { perDirectiveCheck } from '../per-part';
-import { findServerSettings, isServerLine } from '../server-setting-words';
+import { perServerLineCheck } from '../per-part';
+import { findServerSettings, type WrittenSetting } from '../server-setting-words';
 import { atol } from '../../model/word-values';
 import type { SourceFile } from '../../model/source-file';
 import type { Word } from '../../model/types';
@@ -15,12 +15,11 @@ const MAX_WEIGHT = 256;
  * judged, because HAProxy reads it with atol: `300` and `-1` are fatal, while
  * `25%`, `2.5` and `abc` silently become 25, 2 and 0.
  */
-export const checkServerWeightRange: Check = perDirectiveCheck((d, file) => {
+export const checkServerWeightRange: Check = perServerLineCheck((d, file) => {
   const issues: Issue[] = [];
-  if (!isServerLine(d)) {
-    return issues;
-  }
-  for (const s of findServerSettings(d, 'weight')) {
+  const weights = findServerSettings(d, 'weight');
+  for (let at = 0; at < weights.length; at++) {
+    const s = weights[at] as WrittenSetting;
     const problem = judgeWeight(s.value);
     if (problem) {
       issues.push({
