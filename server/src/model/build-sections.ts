@@ -2,11 +2,11 @@ import type { Issue } from '../analysis/issue';
 import { finalLineBreakIssue, lineTextOf, type ReadLines } from './build-lines';
 import { sameItems, type BuildMemo } from './build-memo';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
-import { checkKeyword } from './keyword-check';
+import { checkKeyword, keywordCheckKey } from './keyword-check';
 import { collectMapReferences } from './map-references';
 import { sampleExpressionIssues } from './sample-expression-issues';
 import { isSectionKeyword } from './sections';
-import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section } from './types';
+import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section, Word } from './types';
 
 /*
  * Sections and what each yields, shared by the whole-file build
@@ -64,12 +64,19 @@ export function sectionOutcome(memo: BuildMemo, s: Section, base: Defaults | und
 
 /**
  * Keyword diagnostics depend on the line's text, the section kind and the
- * version alone: a long section edited in one line re-checks one line, and
- * a line whose text another line already showed clean in the same kind of
- * section (thousands of `balance roundrobin`) is not checked again. Lines with
- * issues keep them per directive, as the issues hold the line's positions.
+ * version alone: a long section edited in one line re-checks one line. A
+ * line without `%` whose keyword key another line showed clean in the same
+ * kind of section (thousands of `server` lines) is not checked again, nor is
+ * a line whose text another line showed clean (thousands of `balance
+ * roundrobin`). Lines with issues keep them per directive, as the issues hold
+ * the line's positions.
  */
 function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'], version: string, path: string): readonly Issue[] {
+  // Without `%` no sample expression can be wrong, and the keyword verdict depends on a few words (keywordCheckKey).
+  const shape = hasPercent(d) ? undefined : `${version}\0${kind}\0${keywordCheckKey(d)}`;
+  if (shape !== undefined && cleanShapes.has(shape)) {
+    return NO_ISSUES;
+  }
   const text = lineTextOf(d);
   const known = text && cleanLineTexts.get(text);
   const cleanElsewhere = known !== undefined && known.version === version && known.path === path;
@@ -83,6 +90,10 @@ function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'],
     return cached.issues;
   }
   const issues = directiveIssues(d, kind, version, path);
+  if (shape !== undefined && issues.length === 0) {
+    cleanShapes.add(shape);
+    return NO_ISSUES;
+  }
   // A clean line is remembered by its text alone: thousands of memo entries made on a first open for lines with nothing to say cost more than they save.
   if (text && issues.length === 0) {
     cleanLineTexts.set(text, cleanElsewhere ? { version, path, kinds: [...known.kinds, kind] } : cleanInOneKind(version, path, kind));
@@ -90,6 +101,22 @@ function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'],
     table.set(d, { kind, version, issues });
   }
   return issues;
+}
+
+/**
+ * Version, section kind and keyword key (keywordCheckKey) of directives
+ * found free of issues. Only known keywords, options and timeouts are clean,
+ * so the set stays as small as the keyword catalogue.
+ */
+const cleanShapes = new Set<string>();
+
+function hasPercent(d: Directive): boolean {
+  for (let at = 0; at < d.args.length; at++) {
+    if ((d.args[at] as Word).value.includes('%')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The last entry made for a single kind: the lines around share it, as they sit in the same kind of section. */

@@ -76,6 +76,29 @@ export function checkKeyword(d: Directive, section: SectionKind, file: string, v
 }
 
 /** `directive/not-in-version` when the documentation lists `keyword` only from a release later than `version`. */
+/**
+ * The words `checkKeyword` reads, as one string: the keyword, and the word
+ * or two after it that name an option or a timeout (after `no` or
+ * `default` too). Directives with the same key get the same verdict in the
+ * same kind of section and version, only at other positions: thousands of
+ * `server` lines, each a different text, are checked once.
+ */
+export function keywordCheckKey(d: Directive): string {
+  const k = d.keyword;
+  const a0 = d.args[0]?.value;
+  if (a0 === undefined) {
+    return k;
+  }
+  if (k === 'option' || k === 'timeout') {
+    return `${k}\0${a0}`;
+  }
+  if (k === 'no' || k === 'default') {
+    const a1 = d.args[1]?.value;
+    return (a0 === 'option' || a0 === 'timeout') && a1 !== undefined ? `${k}\0${a0}\0${a1}` : `${k}\0${a0}`;
+  }
+  return k;
+}
+
 function notYetKnown(kind: KeywordKind, keyword: string, shown: string, version: string, file: string, span: { start: number; end: number }): Issue | undefined {
   const since = documentedOnlyFrom(kind, keyword, version);
   if (since === undefined) {
