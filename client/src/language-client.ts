@@ -1,7 +1,6 @@
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
-import { SERVER_NODE_OPTIONS } from '../../server/src/launch-options';
+import { SERVER_NODE_OPTIONS, type InitializationOptions } from '../../server/src/protocol';
 
 /** Client id `haproxy`: the `haproxy.trace.server` setting then works with no extra code. */
 export function createLanguageClient(context: ExtensionContext): LanguageClient {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigrationWorkspace, MISSING_BACKEND, type MigrationWorkspace } from './harness/migration-workspace';
 import { runNeovimLsp, type NeovimLspOptions } from './harness/neovim';
 import { isE2eSkipped, REPO_ROOT } from './harness/paths';
-import { SERVER_NODE_OPTIONS } from '../../server/src/launch-options';
+import { SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 
 const SERVER_BUNDLE = path.join(REPO_ROOT, 'server', 'out', 'main.js');
 

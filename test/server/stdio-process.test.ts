@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { copyExample } from '../helpers/example-workspace';
 import { fileUri } from '../helpers/lsp-harness';
-import { SERVER_NODE_OPTIONS } from '../../server/src/launch-options';
+import { SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '../..');
 let child: ChildProcessWithoutNullStreams | undefined;

@@ -1,6 +1,5 @@
 import type { Issue } from '../analysis/issue';
 import type { ConfigLine } from './build-lines';
-import { BuildMemo } from './build-memo';
 import { lineOf, type SourceFile } from './source-file';
 import type { Span } from './span';
 import type { ConditionalBlock, ConditionalContext, Directive, Word } from './types';
@@ -19,22 +18,20 @@ export interface DirectiveScan {
  * (both branches are kept, each directive remembers its branch) and
  * reporting what HAProxy rejects while reading lines.
  */
-export function scanDirectives(lines: readonly ConfigLine[], source: SourceFile, issues: Issue[], memo: BuildMemo = new BuildMemo()): DirectiveScan {
+export function scanDirectives(lines: readonly ConfigLine[], source: SourceFile, issues: Issue[]): DirectiveScan {
   const file = source.path;
   const directives: Directive[] = [];
   const comments: DirectiveScan['comments'] = [];
   const conditionals: ConditionalBlock[] = [];
-  // The last build's directives by line object: a line object that survived an edit yields the same directive.
-  const last = memo.last<PlainDirectives>(PLAIN_DIRECTIVES);
-  const built: PlainDirectives = new Map();
   const stack: { ctx: ConditionalContext; block: { condition: string; start: Span; end: Span | undefined } }[] = [];
   // Indexed loops here: for-of steps an iterator, an allocation per item until V8 optimises the loop, and a first open runs it for every line, word or token.
   for (let at = 0; at < lines.length; at++) {
     const l = lines[at] as ConfigLine;
     const first = l.words[0];
     if (!first) {
-      if (l.comment) {
-        comments.push({ text: l.comment.text, span: l.comment.span });
+      const comment = l.comment;
+      if (comment) {
+        comments.push(comment);
       }
       continue;
     }
@@ -68,9 +65,8 @@ export function scanDirectives(lines: readonly ConfigLine[], source: SourceFile,
       continue;
     }
     if (stack.length === 0) {
-      // Outside `.if` blocks a directive depends on its line alone.
-      const b = last?.get(l) ?? plainDirective(l, file);
-      built.set(l, b);
+      // Outside `.if` blocks a directive depends on its line alone: a line object that survived an edit keeps it.
+      const b = l.plain ?? plainDirective(l, file);
       directives.push(b.directive);
       for (const issue of b.issues) {
         issues.push(issue);
@@ -81,7 +77,6 @@ export function scanDirectives(lines: readonly ConfigLine[], source: SourceFile,
       issues.push(...b.issues);
     }
   }
-  memo.remember<PlainDirectives>(PLAIN_DIRECTIVES, built);
   for (const open of stack) {
     issues.push({ code: 'syntax/unbalanced-conditional', severity: 'error', message: `'.if' opened on line ${lineOf(source, open.block.start.start) + 1} is never closed by '.endif'`, file, span: open.block.start });
   }
@@ -93,22 +88,15 @@ interface BuiltDirective {
   readonly issues: readonly Issue[];
 }
 
-/**
- * The directives of the last scan's lines outside `.if` blocks, by line
- * object. Such a directive depends on its line object alone (its words and
- * their positions), so an entry is never stale, only unused.
- */
-type PlainDirectives = Map<ConfigLine, BuiltDirective>;
-const PLAIN_DIRECTIVES = 'directives';
-
 function tooManyWords(l: ConfigLine, file: string): Issue {
   return { code: 'syntax/too-many-words', severity: 'error', message: `Too many words on this line (${l.words.length}): HAProxy accepts at most ${MAX_WORDS}`, file, span: l.span };
 }
 
-/** A directive outside `.if` blocks, with what HAProxy reports reading its line. */
+/** A directive outside `.if` blocks, with what HAProxy reports reading its line; kept on the line. */
 function plainDirective(l: ConfigLine, file: string): BuiltDirective {
   const b = toDirective(l, file, NO_CONDITIONS);
-  return l.words.length > MAX_WORDS ? { directive: b.directive, issues: [tooManyWords(l, file), ...b.issues] } : b;
+  l.plain = l.words.length > MAX_WORDS ? { directive: b.directive, issues: [tooManyWords(l, file), ...b.issues] } : b;
+  return l.plain;
 }
 
 /** What lines `from` to `to` (exclusive) yield outside any `.if` block. */
@@ -119,23 +107,17 @@ export interface PlainLinesScan {
 }
 
 /**
- * Scans `lines`, known to be outside any `.if` block, and records them for
- * the next full scan in place of `replaced` (the lines they replace);
- * undefined when one of them opens, continues or closes a block (the whole
- * file must be scanned).
+ * Scans `lines`, known to be outside any `.if` block; undefined when one of
+ * them opens, continues or closes a block (the whole file must be scanned).
  */
-export function scanPlainLines(lines: readonly (ConfigLine | undefined)[], replaced: readonly (ConfigLine | undefined)[], file: string, memo: BuildMemo): PlainLinesScan | undefined {
-  const built = memo.last<PlainDirectives>(PLAIN_DIRECTIVES);
-  if (!built) {
-    return undefined;
-  }
+export function scanPlainLines(lines: readonly (ConfigLine | undefined)[], file: string): PlainLinesScan | undefined {
   const out: PlainLinesScan = { directives: [], comments: [], issues: [] };
-  const made: [ConfigLine, BuiltDirective][] = [];
   for (const l of lines) {
     const first = l?.words[0];
     if (!l || !first) {
-      if (l?.comment) {
-        out.comments.push({ text: l.comment.text, span: l.comment.span });
+      const comment = l?.comment;
+      if (comment) {
+        out.comments.push(comment);
       }
       continue;
     }
@@ -148,19 +130,9 @@ export function scanPlainLines(lines: readonly (ConfigLine | undefined)[], repla
       }
       continue;
     }
-    const b = plainDirective(l, file);
-    made.push([l, b]);
+    const b = l.plain ?? plainDirective(l, file);
     out.directives.push(b.directive);
     out.issues.push(...b.issues);
-  }
-  // Only now that no line refused: the map stays what the model it describes was built from.
-  for (const l of replaced) {
-    if (l) {
-      built.delete(l);
-    }
-  }
-  for (const [l, b] of made) {
-    built.set(l, b);
   }
   return out;
 }
@@ -194,15 +166,52 @@ function toDirective(l: ConfigLine, file: string, conditional: readonly Conditio
       },
     ];
   }
-  const directive: Directive = {
-    kind: 'directive',
-    keyword: first?.value ?? '',
-    keywordSpan: first?.span ?? l.span,
-    args: words.slice(1, empty >= 0 ? empty : words.length),
-    words,
-    span: l.span,
-    comment: l.comment,
-    conditional,
-  };
-  return { directive, issues };
+  const directive = new LineDirective(l, first?.value ?? '', words.slice(1, empty >= 0 ? empty : words.length), conditional);
+  return issues === NO_ISSUES ? directive : { directive, issues };
+}
+
+/**
+ * A directive read from a line. Its spans are the line's and its first
+ * word's, worked out when asked: made up front, they cost every directive
+ * of a first open three objects and four boxed positions. It is also its own
+ * build result when reading the line found nothing to report.
+ */
+class LineDirective implements Directive, BuiltDirective {
+  readonly kind = 'directive';
+  readonly words: readonly Word[];
+
+  constructor(
+    private readonly line: ConfigLine,
+    readonly keyword: string,
+    readonly args: readonly Word[],
+    readonly conditional: readonly ConditionalContext[],
+  ) {
+    this.words = line.words;
+  }
+
+  get keywordSpan(): Span {
+    return this.words[0]?.span ?? this.line.span;
+  }
+
+  get span(): Span {
+    return this.line.span;
+  }
+
+  get comment(): Directive['comment'] {
+    return this.line.comment;
+  }
+
+  get directive(): Directive {
+    return this;
+  }
+
+  get issues(): readonly Issue[] {
+    return NO_ISSUES;
+  }
+
+  /** Serialises as the plain directive it stands for, positions included. */
+  toJSON(): Directive {
+    const { kind, keyword, keywordSpan, args, words, span, comment, conditional } = this;
+    return { kind, keyword, keywordSpan, args, words, span, comment, conditional };
+  }
 }

@@ -10,14 +10,39 @@ import { commonPrefixLength, commonSuffixLength } from './text-ends';
 import { packPosition, type Span } from './span';
 import type { Directive, Word } from './types';
 
-/** One line of haproxy.cfg as words: what the rest of the model builder reads. */
-export interface ConfigLine {
-  readonly words: readonly Word[];
-  readonly comment: { readonly text: string; readonly span: Span } | undefined;
+/**
+ * One line of haproxy.cfg as words: what the rest of the model builder
+ * reads. Made from the line's template and key; its spans are worked out
+ * when asked, as the words' are (see LineWord).
+ */
+export class ConfigLine {
+  /**
+   * What build-directives.ts made of this line outside `.if` blocks. It
+   * depends on the line object alone, so it is kept here: a line that
+   * survives an edit yields the same directive object.
+   */
+  plain: { readonly directive: Directive; readonly issues: readonly Issue[] } | undefined = undefined;
+
+  constructor(
+    readonly template: LineTemplate,
+    readonly key: number,
+    readonly words: readonly Word[],
+  ) {}
+
   /** The line's content, from its first token to its last (no line break). */
-  readonly span: Span;
+  get span(): Span {
+    return { start: packPosition(this.key, this.template.start), end: packPosition(this.key, this.template.end) };
+  }
+
+  get comment(): { readonly text: string; readonly span: Span } | undefined {
+    const c = this.template.comment;
+    return c ? { text: c.text, span: { start: packPosition(this.key, c.start), end: packPosition(this.key, c.end) } } : undefined;
+  }
+
   /** True when a token HAProxy cannot read (unclosed quote, NUL) is on the line. */
-  readonly broken: boolean;
+  get broken(): boolean {
+    return this.template.broken;
+  }
 }
 
 /** The lines of a config and the file index they were read with. */
@@ -193,12 +218,7 @@ function instantiate(t: LineTemplate, key: number): ConfigLine {
   for (let i = 0; i < t.words.length; i++) {
     words[i] = new LineWord(t.words[i] as WordTemplate, key);
   }
-  return {
-    words,
-    comment: t.comment ? { text: t.comment.text, span: { start: packPosition(key, t.comment.start), end: packPosition(key, t.comment.end) } } : undefined,
-    span: { start: packPosition(key, t.start), end: packPosition(key, t.end) },
-    broken: t.broken,
-  };
+  return new ConfigLine(t, key, words);
 }
 
 /**

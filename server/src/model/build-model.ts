@@ -45,7 +45,7 @@ function buildWholeModel(read: ReadLines, version: string, memo: BuildMemo): Mod
   const path = file.path;
   const lineIssues = lineProblems(read);
   const scanIssues: Issue[] = [];
-  const scan = scanDirectives(nonBlankLines(read), file, scanIssues, memo);
+  const scan = scanDirectives(nonBlankLines(read), file, scanIssues);
   const groupIssues: Issue[] = [];
   const sections = groupSections(scan.directives, path, groupIssues, memo);
 

@@ -43,7 +43,7 @@ export function spliceModel(last: ModelParts, read: ReadLines, memo: BuildMemo):
   if (prev.sections.slice(sa, sb + 1).some(sharedByOthers)) {
     return undefined;
   }
-  const scan = scanPlainLines(read.byLine.slice(change.from, change.to), change.replaced, path, memo);
+  const scan = scanPlainLines(read.byLine.slice(change.from, change.to), path);
   if (!scan) {
     return undefined;
   }
