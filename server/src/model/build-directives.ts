@@ -170,6 +170,11 @@ function toDirective(l: ConfigLine, file: string, conditional: readonly Conditio
   return issues === NO_ISSUES ? directive : { directive, issues };
 }
 
+/** False when no word of `d` holds `%`, so that no sample expression can be in it. */
+export function mayHoldPercent(d: Directive): boolean {
+  return d instanceof LineDirective ? d.percent : d.words.some((w) => w.value.includes('%'));
+}
+
 /**
  * A directive read from a line. Its spans are the line's and its first
  * word's, worked out when asked: made up front, they cost every directive
@@ -203,6 +208,11 @@ class LineDirective implements Directive, BuiltDirective {
 
   get directive(): Directive {
     return this;
+  }
+
+  /** True when a word holds `%` (see LineTemplate). */
+  get percent(): boolean {
+    return this.line.template.percent;
   }
 
   get issues(): readonly Issue[] {

@@ -1,12 +1,13 @@
 import type { Issue } from '../analysis/issue';
 import { finalLineBreakIssue, lineTextOf, type ReadLines } from './build-lines';
+import { mayHoldPercent } from './build-directives';
 import { sameItems, type BuildMemo } from './build-memo';
 import { buildDefaults, buildGlobal, buildProxy, fromName } from './build-proxies';
 import { checkKeyword, keywordCheckKey } from './keyword-check';
 import { collectMapReferences } from './map-references';
 import { sampleExpressionIssues } from './sample-expression-issues';
 import { isSectionKeyword } from './sections';
-import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section, Word } from './types';
+import type { Defaults, Directive, Global, HaproxyConfig, MapReference, Proxy, Section } from './types';
 
 /*
  * Sections and what each yields, shared by the whole-file build
@@ -73,8 +74,9 @@ export function sectionOutcome(memo: BuildMemo, s: Section, base: Defaults | und
  */
 function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'], version: string, path: string): readonly Issue[] {
   // Without `%` no sample expression can be wrong, and the keyword verdict depends on a few words (keywordCheckKey).
-  const shape = hasPercent(d) ? undefined : `${version}\0${kind}\0${keywordCheckKey(d)}`;
-  if (shape !== undefined && cleanShapes.has(shape)) {
+  const shapes = mayHoldPercent(d) ? undefined : cleanShapesOf(version, kind);
+  const shape = shapes && keywordCheckKey(d);
+  if (shape !== undefined && shapes?.has(shape)) {
     return NO_ISSUES;
   }
   const text = lineTextOf(d);
@@ -91,7 +93,7 @@ function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'],
   }
   const issues = directiveIssues(d, kind, version, path);
   if (shape !== undefined && issues.length === 0) {
-    cleanShapes.add(shape);
+    shapes?.add(shape);
     return NO_ISSUES;
   }
   // A clean line is remembered by its text alone: thousands of memo entries made on a first open for lines with nothing to say cost more than they save.
@@ -104,19 +106,25 @@ function directiveIssuesOf(memo: BuildMemo, d: Directive, kind: Section['kind'],
 }
 
 /**
- * Version, section kind and keyword key (keywordCheckKey) of directives
- * found free of issues. Only known keywords, options and timeouts are clean,
- * so the set stays as small as the keyword catalogue.
+ * By version and section kind, the keyword keys (keywordCheckKey) of
+ * directives found free of issues. Only known keywords, options and
+ * timeouts are clean, so each set stays as small as the keyword catalogue.
  */
-const cleanShapes = new Set<string>();
+const cleanShapes = new Map<string, Map<Section['kind'], Set<string>>>();
 
-function hasPercent(d: Directive): boolean {
-  for (let at = 0; at < d.args.length; at++) {
-    if ((d.args[at] as Word).value.includes('%')) {
-      return true;
-    }
+/** The clean keyword keys of one version and kind (nested maps: no key string to build per line). */
+function cleanShapesOf(version: string, kind: Section['kind']): Set<string> {
+  let byKind = cleanShapes.get(version);
+  if (!byKind) {
+    byKind = new Map();
+    cleanShapes.set(version, byKind);
   }
-  return false;
+  let shapes = byKind.get(kind);
+  if (!shapes) {
+    shapes = new Set();
+    byKind.set(kind, shapes);
+  }
+  return shapes;
 }
 
 /** The last entry made for a single kind: the lines around share it, as they sit in the same kind of section. */

@@ -45,6 +45,8 @@ export interface LineTemplate {
   readonly end: number;
   readonly broken: boolean;
   readonly problems: readonly ProblemTemplate[];
+  /** True when a word's value holds `%`: only then can the line hold a sample expression. */
+  readonly percent: boolean;
 }
 
 const NO_REFS: readonly EnvReference[] = [];
@@ -76,7 +78,7 @@ function templateOfStatement(statement: ConfigStatement, base: number, env: EnvL
   if (!first || !last) {
     return undefined;
   }
-  return { words, comment, start: first.startOffset - base, end: endOfToken(last) - base, broken, problems };
+  return { words, comment, start: first.startOffset - base, end: endOfToken(last) - base, broken, problems, percent: words.some((w) => w.value.includes('%')) };
 }
 
 function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: ProblemTemplate[]): WordTemplate {
