@@ -26,6 +26,7 @@ import { assertCodeServerInstalled, startCodeServer, type CodeServer } from './h
 import { createMigrationWorkspace, MISSING_BACKEND, type MigrationWorkspace } from './harness/migration-workspace';
 import { E2E_ARTIFACTS_DIR, isE2eSkipped } from './harness/paths';
 import { packageExtension, type PackagedExtension } from './harness/vsix';
+import { SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import { applyQuickFixAt, clickEditorTab, renameSymbolAt, waitForCodeLens, waitForEditorText, waitForHoverAt, waitForMouseHover } from './harness/editor';
 import {
   answerInputBox, applyRefactorPreview, clickWebviewLink, notificationTexts, pickQuickItem, pollFor, refactorPreviewApply, waitForCursor, waitForPreviewOrNotification, waitForProblemsMatching, waitForWebviewText,
@@ -78,6 +79,23 @@ afterAll(async () => {
   }
 });
 
+/** Arguments of every running process of the installed extension's language server (Linux /proc). */
+function serverCommandLines(): string[][] {
+  const lines: string[][] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // The process ended meanwhile.
+    }
+    if (args.some((a) => a.includes('haproxy-migration') && a.endsWith(path.join('server', 'out', 'main.js')))) {
+      lines.push(args);
+    }
+  }
+  return lines;
+}
+
 let stepNumber = 0;
 /** Runs one user step; screenshots it afterwards, or as `…-failed` when it throws. */
 async function step(page: Page, name: string, body: () => Promise<void>): Promise<void> {
@@ -116,6 +134,17 @@ describe.skipIf(skipped)('VS Code (code-server): trusted folder', () => {
       await openFile(page, 'haproxy.cfg');
       expect(await editorLanguage(page)).toBe('HAProxy');
     });
+  }, 60_000);
+
+  it('starts the language server with the node options of the shared protocol file', async () => {
+    await openFile(page, 'haproxy.cfg');
+    const servers = await pollFor(page, async () => {
+      const found = serverCommandLines();
+      return found.length > 0 ? found : undefined;
+    }, () => 'no language server process of the extension');
+    for (const args of servers) {
+      expect(args).toEqual(expect.arrayContaining([...SERVER_NODE_OPTIONS]));
+    }
   }, 60_000);
 
   it('lists the unreachable map line and the undefined backend in the Problems panel, with only the config open', async () => {
