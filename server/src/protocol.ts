@@ -8,14 +8,14 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /**
  * Size, in MB, of each half of V8's young generation. The first open of a
- * 14,000-line config allocates about 50 MB, more than half of it the model
- * the server keeps. V8's default young generation starts at 1 MB and grows
- * to 16 MB, so the collections that run during the open copy most of that
- * model once or twice: about a fifth of the open. At 64 MB the open of such
- * a config ends before the first young collection, which then runs while
- * the editor shows the diagnostics. The cost is resident memory: up to
- * about 64 MB more once the server has allocated that much, and up to twice
- * that after collections have used both halves.
+ * 14,000-line config allocates about 45 MB, of which the model the server
+ * keeps is about 20 MB. V8's default young generation starts at 1 MB and
+ * grows to 16 MB, so the collections that run during the open copy most of
+ * that model once or twice. At 64 MB the open of such a config ends before
+ * the first young collection, which then runs while the editor shows the
+ * diagnostics. The cost is resident memory (up to about 64 MB more once the
+ * server has allocated that much, and up to twice that after collections
+ * have used both halves) and somewhat longer young collections later.
  */
 export const YOUNG_GENERATION_SEMI_SPACE_MB = 64;
 
