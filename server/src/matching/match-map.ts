@@ -78,7 +78,7 @@ export function compileMapKey(key: string, match: 'reg' | 'regm'): CompiledRegex
 
 function regexMatcher(entries: readonly MapEntry[], match: 'reg' | 'regm'): PreparedMap {
   const compiled = entries.map((e) => compileMapKey(e.key, match));
-  const index = new LiteralIndex(compiled.map((c) => (c.translation.ok ? c.translation.requiredLiteral : '')));
+  const index = LiteralIndex.of(compiled.map((c) => (c.translation.ok ? c.translation.requiredLiteral : '')));
   const lookupBefore = (input: string, limit: number): MapMatchResult => {
     const bytes = toByteString(input);
     for (const i of index.candidates(bytes)) {

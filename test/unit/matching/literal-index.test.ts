@@ -41,6 +41,44 @@ describe('LiteralIndex', () => {
     expect([...index.candidates('zabcdefghijklz')]).toEqual([0, 1, 2]);
   });
 
+  it('answers as a fresh index when derived from a recent one, edit after edit', () => {
+    const literal = fc.array(fc.constantFrom('a', 'b', 'c', 'host.', 'example', '/api/', 'abcdefghij'), { maxLength: 4 }).map((ps) => ps.join(''));
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'host.', 'example', '/api/', 'abcdefghij', 'x'), { maxLength: 10 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(literal, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.array(literal, { minLength: 1, maxLength: 20 }).map((ls) => ls)), { minLength: 1, maxLength: 6 }),
+        fc.array(text, { minLength: 1, maxLength: 12 }),
+        (initial, edits, inputs) => {
+          let literals = initial;
+          LiteralIndex.of(literals);
+          for (const [seed, replacements] of edits) {
+            // Change up to 20 lines in place (past the derive limit sometimes), keeping the line count.
+            literals = literals.map((l, i) => ((i * 7 + seed) % 3 === 0 ? (replacements[i % replacements.length] as string) : l));
+            const derived = LiteralIndex.of(literals);
+            const fresh = new LiteralIndex(literals);
+            for (const t of inputs) {
+              expect([...derived.candidates(t)], JSON.stringify({ literals, t })).toEqual([...fresh.candidates(t)]);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('derives an index from a recent one with as many lines', () => {
+    const literals = Array.from({ length: 50 }, (_, i) => `host${i}.example.com/`);
+    const first = LiteralIndex.of(literals);
+    expect(LiteralIndex.of([...literals])).toBe(first);
+    const edited = literals.map((l, i) => (i === 20 ? 'other.org/' : l));
+    const derived = LiteralIndex.of(edited);
+    expect(derived).not.toBe(first);
+    expect([...derived.candidates('http://other.org/x')]).toEqual([20]);
+    expect([...derived.candidates('http://host20.example.com/')]).toEqual([]);
+    expect([...first.candidates('http://host20.example.com/')]).toEqual([20]);
+  });
+
   it('gives the same map_reg winner as scanning every line', () => {
     fc.assert(
       fc.property(fc.array(regex, { minLength: 1, maxLength: 12 }), fc.array(input, { minLength: 10, maxLength: 30 }), (keys, inputs) => {
