@@ -42,9 +42,14 @@ export function* reachabilitySteps(entries: readonly MapEntry[], match: MapMatch
   yield;
   const cache: ComplementCache = new Map();
   const known = options.known ?? [];
-  const out: LineReachability[] = options.only === undefined ? [...known] : known.filter((_, i) => options.only?.has(i) === true);
-  for (let i = known.length; i < entries.length; i++) {
+  const out: LineReachability[] = [];
+  for (let i = 0; i < entries.length; i++) {
     if (options.only !== undefined && !options.only.has(i)) {
+      continue;
+    }
+    const kept = known[i];
+    if (kept !== undefined) {
+      out.push(kept);
       continue;
     }
     const verdict = decideLine(map, match, i, cache);

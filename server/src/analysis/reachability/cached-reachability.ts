@@ -1,6 +1,9 @@
 import type { MapEntry, MapFile, MapMatch } from '../../model/types';
 import { analyzeMapReachability, reachabilitySteps } from './analyze-map-reachability';
 import type { LineReachability } from './line-reachability';
+import { toByteString } from '../../matching/byte-string';
+import type { CompiledRegex } from '../../matching/compile-regex';
+import { compileMapKey } from '../../matching/match-map';
 
 /*
  * Reachability depends only on a map's entries and the match kind, and the
@@ -11,8 +14,12 @@ import type { LineReachability } from './line-reachability';
  * Editing the map itself gives a new entries array. For the match kinds
  * where the first matching line wins (map_reg, map_regm), a line's verdict
  * depends on its key and the keys above it only: the lines above the first
- * changed key keep the verdicts of the last analysis of the same file, and
- * only the lines from there down are analysed again.
+ * changed key keep the verdicts of the last analysis of the same file. Below
+ * the changed lines, a line that was reachable stays reachable through the
+ * same witness when no changed line matches that witness, so only the
+ * changed lines, those they now take the witness from and the unreachable
+ * and undecided lines are analysed again (the last keep the proofs a fresh
+ * analysis gives).
  */
 const cache = new WeakMap<readonly MapEntry[], Map<MapMatch, readonly LineReachability[]>>();
 
@@ -24,8 +31,6 @@ const lastOfFile = new Map<string, { readonly entries: readonly MapEntry[]; read
 
 /** Map files whose last analysis is kept (an editor has a few maps open). */
 const KEPT_FILES = 16;
-
-const PREFIX_KINDS: ReadonlySet<MapMatch> = new Set(['reg', 'regm']);
 
 /** `analyzeMapReachability(map.entries, match)`, computed once per entries array and match kind. */
 export function cachedMapReachability(map: MapFile, match: MapMatch): readonly LineReachability[] {
@@ -72,8 +77,8 @@ function* analyseAndCache(map: MapFile, match: MapMatch): Generator<void, void, 
   const entries = map.entries;
   const fileKey = `${map.file.path}\0${match}`;
   try {
-    const last = PREFIX_KINDS.has(match) ? lastOfFile.get(fileKey) : undefined;
-    const known = last === undefined ? [] : carriedOver(last.entries, last.results, entries);
+    const last = match === 'reg' || match === 'regm' ? lastOfFile.get(fileKey) : undefined;
+    const known = last === undefined ? [] : carriedOver(last.entries, last.results, entries, match as 'reg' | 'regm');
     const results = yield* reachabilitySteps(entries, match, { known });
     let byMatch = cache.get(entries);
     if (!byMatch) {
@@ -97,7 +102,7 @@ function* analyseAndCache(map: MapFile, match: MapMatch): Generator<void, void, 
  * key, made to point at the entries of `after` (same index, same key; the
  * line numbers may differ when comment lines came or went).
  */
-function carriedOver(before: readonly MapEntry[], verdicts: readonly LineReachability[], after: readonly MapEntry[]): LineReachability[] {
+function carriedOver(before: readonly MapEntry[], verdicts: readonly LineReachability[], after: readonly MapEntry[], match: 'reg' | 'regm'): (LineReachability | undefined)[] {
   let same = 0;
   while (same < before.length && same < after.length && (before[same] as MapEntry).key === (after[same] as MapEntry).key) {
     same++;
@@ -107,13 +112,40 @@ function carriedOver(before: readonly MapEntry[], verdicts: readonly LineReachab
     indexOf.set(before[i] as MapEntry, i);
   }
   const moved = (e: MapEntry): MapEntry => after[indexOf.get(e) as number] as MapEntry;
-  const out: LineReachability[] = [];
+  const out: (LineReachability | undefined)[] = [];
   for (let i = 0; i < same; i++) {
     const v = verdicts[i] as LineReachability;
     const entry = after[i] as MapEntry;
     out.push(v.kind === 'unreachable' ? { ...v, entry, coveredBy: v.coveredBy.map(moved) } : { ...v, entry });
   }
+  // The lines below the changed ones, counted from the end.
+  let tail = 0;
+  const room = Math.min(before.length, after.length) - same;
+  while (tail < room && (before[before.length - 1 - tail] as MapEntry).key === (after[after.length - 1 - tail] as MapEntry).key) {
+    tail++;
+  }
+  const changed = after.slice(same, after.length - tail);
+  if (tail === 0 || changed.length > MAX_CHANGED_FOR_TAIL) {
+    return out;
+  }
+  const regexes = changed.map((e) => compileMapKey(e.key, match));
+  for (let i = same; i < after.length - tail; i++) {
+    out.push(undefined);
+  }
+  for (let t = tail; t > 0; t--) {
+    const v = verdicts[before.length - t] as LineReachability;
+    out.push(v.kind === 'reachable' && !regexes.some((re) => takesWitness(re, v.witness, match)) ? { ...v, entry: after[after.length - t] as MapEntry } : undefined);
+  }
   return out;
+}
+
+/** Above this many changed lines, the lines below them are all analysed again. */
+const MAX_CHANGED_FOR_TAIL = 16;
+
+/** True when `re` matches `witness` (or cannot say): a changed line that would take a line's witness. */
+function takesWitness(re: CompiledRegex, witness: string, match: 'reg' | 'regm'): boolean {
+  const r = re.searchBytes(toByteString(witness), match === 'regm');
+  return 'status' in r || r.matched;
 }
 
 function* nothingLeft(): Generator<void, void, void> {

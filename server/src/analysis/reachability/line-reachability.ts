@@ -18,11 +18,11 @@ export interface ReachabilityOptions {
   /** Analyse only these entry indexes (others get no result); all when undefined. */
   readonly only?: ReadonlySet<number>;
   /**
-   * The verdicts of the first lines, known from an earlier analysis (for
-   * map_reg and map_regm, where they depend on those lines alone): only the
-   * lines after them are analysed.
+   * Verdicts known from an earlier analysis, by entry index (for map_reg
+   * and map_regm; see cached-reachability.ts): only the lines without one
+   * are analysed.
    */
-  readonly known?: readonly LineReachability[];
+  readonly known?: readonly (LineReachability | undefined)[];
   /** Ends the analysis after the first verdict for which this is true (the results then stop there). */
   readonly stopAfter?: (verdict: LineReachability) => boolean;
 }
