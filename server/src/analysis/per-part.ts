@@ -2,6 +2,7 @@ import type { SourceFile } from '../model/source-file';
 import type { Directive, HaproxyConfig, Proxy, Section } from '../model/types';
 import type { Check } from './check';
 import type { Issue } from './issue';
+import { isServerLine } from './server-setting-words';
 
 /*
  * Checks made of what they find in one part of the config at a time. The
@@ -152,7 +153,7 @@ function serverLines(config: HaproxyConfig): readonly Directive[] {
     const lines: Directive[] = [];
     for (let at = 0; at < config.directives.length; at++) {
       const d = config.directives[at] as Directive;
-      if (d.keyword === 'server' || d.keyword === 'server-template' || d.keyword === 'default-server') {
+      if (isServerLine(d)) {
         lines.push(d);
       }
     }

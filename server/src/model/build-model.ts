@@ -33,14 +33,13 @@ export function buildConfigModel(text: string, path: string, options: BuildOptio
   const version = options.haproxyVersion ?? '2.6';
   const cache = options.lineCache ?? new LineTemplateCache(options.env);
   const memo = cache.memo;
-  const before = memo.last<ModelParts>(MEMO.model);
+  const last = memo.last<ModelParts>(MEMO.model);
   // The same text again (its map changed, or settings did not touch it): the same model object, so that
   // what was derived from it (checks, navigation indexes) is found again rather than made anew.
-  if (before && before.version === version && before.config.file.path === path && before.config.file === cache.previous?.file && before.config.file.text === text) {
-    return before.config;
+  if (last && last.version === version && last.config.file.path === path && last.config.file === cache.previous?.file && last.config.file.text === text) {
+    return last.config;
   }
   const read = readConfigLines(path, text, cache);
-  const last = memo.last<ModelParts>(MEMO.model);
   const parts = (read.changed && last && last.version === version && last.config.file.path === path ? spliceModel(last, read, memo) : undefined) ?? buildWholeModel(read, version, memo);
   memo.remember(MEMO.model, parts);
   return parts.config;

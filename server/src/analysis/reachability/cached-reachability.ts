@@ -77,8 +77,9 @@ function* analyseAndCache(map: MapFile, match: MapMatch): Generator<void, void, 
   const entries = map.entries;
   const fileKey = `${map.file.path}\0${match}`;
   try {
-    const last = match === 'reg' || match === 'regm' ? lastOfFile.get(fileKey) : undefined;
-    const known = last === undefined ? [] : carriedOver(last.entries, last.results, entries, match as 'reg' | 'regm');
+    const firstWins = match === 'reg' || match === 'regm' ? match : undefined;
+    const last = firstWins === undefined ? undefined : lastOfFile.get(fileKey);
+    const known = last === undefined || firstWins === undefined ? [] : carriedOver(last.entries, last.results, entries, firstWins);
     const results = yield* reachabilitySteps(entries, match, { known });
     let byMatch = cache.get(entries);
     if (!byMatch) {
