@@ -38,11 +38,6 @@ export class ConfigLine {
     const c = this.template.comment;
     return c ? { text: c.text, span: { start: packPosition(this.key, c.start), end: packPosition(this.key, c.end) } } : undefined;
   }
-
-  /** True when a token HAProxy cannot read (unclosed quote, NUL) is on the line. */
-  get broken(): boolean {
-    return this.template.broken;
-  }
 }
 
 /** The lines of a config and the file index they were read with. */
@@ -54,8 +49,8 @@ export interface ReadLines {
   readonly templates: readonly (LineTemplate | undefined)[];
   /**
    * When only some lines were read again: lines `from` to `to` (exclusive)
-   * are new, and replace the lines `replaced` of the build of `since` (the
-   * previous version of the file); every other line is the object that
+   * are new, and replace lines of the build of `since` (the previous
+   * version of the file); every other line is the object that
    * build made, with the same key. Every position of the old and new
    * changed lines has a line key from `fromKey` up to, not including,
    * `toKey`; no other line has such a key.
@@ -67,7 +62,6 @@ export interface LineChange {
   readonly from: number;
   readonly to: number;
   readonly since: SourceFile;
-  readonly replaced: readonly (ConfigLine | undefined)[];
   readonly fromKey: number;
   readonly toKey: number;
 }
@@ -157,7 +151,7 @@ function readChangedLines(previous: PreviousLines, text: string, env: EnvLookup)
     file,
     templates,
     byLine,
-    changed: { from: head, to: changedEnd, since: previous.file, replaced: previous.lines.slice(head, oldChangedEnd), fromKey: keyBefore + 1, toKey },
+    changed: { from: head, to: changedEnd, since: previous.file, fromKey: keyBefore + 1, toKey },
   };
 }
 

@@ -43,7 +43,6 @@ export interface LineTemplate {
   /** Extent of the line's tokens (no line break). */
   readonly start: number;
   readonly end: number;
-  readonly broken: boolean;
   readonly problems: readonly ProblemTemplate[];
   /** True when a word's value holds `%`: only then can the line hold a sample expression. */
   readonly percent: boolean;
@@ -56,7 +55,6 @@ function templateOfStatement(statement: ConfigStatement, base: number, env: EnvL
   const words: WordTemplate[] = [];
   const problems: ProblemTemplate[] = lineIssues.map((i) => ({ code: i.code, severity: i.severity, message: i.message, start: i.span.start - base, end: i.span.end - base }));
   let comment: LineTemplate['comment'];
-  let broken = false;
   let first: IToken | undefined;
   let last: IToken | undefined;
   // Indexed loops here: for-of steps an iterator, an allocation per item until V8 optimises the loop, and a first open runs it for every line, word or token.
@@ -70,15 +68,14 @@ function templateOfStatement(statement: ConfigStatement, base: number, env: EnvL
     if (t.tokenType === Comment) {
       comment = { text: t.image, start: t.startOffset - base, end: endOfToken(t) - base };
     } else if (t.tokenType === Word) {
+      // Tokens HAProxy refuses (an unclosed quote, NUL) are not words: their problems are reported, and the line keeps its other words.
       words.push(wordTemplate(t, t.startOffset - base, env, problems));
-    } else {
-      broken = true;
     }
   }
   if (!first || !last) {
     return undefined;
   }
-  return { words, comment, start: first.startOffset - base, end: endOfToken(last) - base, broken, problems, percent: words.some((w) => w.value.includes('%')) };
+  return { words, comment, start: first.startOffset - base, end: endOfToken(last) - base, problems, percent: words.some((w) => w.value.includes('%')) };
 }
 
 function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: ProblemTemplate[]): WordTemplate {
@@ -97,9 +94,10 @@ function wordTemplate(t: IToken, start: number, env: EnvLookup, problems: Proble
  * line. Plain lines are split directly (plain-line.ts). The others go
  * through the grammar together, each on its own line, a batch at a time: a
  * line's template depends on its text alone, so this is what parsing each
- * line apart would give, for one lexer and parser run per batch. Batches keep the tokens short-lived: the tokens of a whole file,
- * alive until its last line is read, outlived young-generation collections
- * and were copied into the old generation only to die there.
+ * line apart would give, for one lexer and parser run per batch. Batches
+ * keep the tokens short-lived: the tokens of a whole file, alive until its
+ * last line is read, outlived young-generation collections and were copied
+ * into the old generation only to die there.
  */
 export function templatesOfLines(lineTexts: readonly string[], env: EnvLookup): (LineTemplate | undefined)[] {
   const templates = new Array<LineTemplate | undefined>(lineTexts.length).fill(undefined);

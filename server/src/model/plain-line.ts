@@ -58,7 +58,7 @@ export function plainLineTemplate(text: string): LineTemplate | undefined | null
   }
   // Blanks hold no `%`, so the text before the comment holds one exactly when a word does.
   const percent = (special >= 0 ? text.lastIndexOf('%', special) : text.indexOf('%')) >= 0;
-  return { words, comment, start: first?.start ?? (comment as { start: number }).start, end: (last as { end: number }).end, broken: false, problems: NO_PROBLEMS, percent };
+  return { words, comment, start: first?.start ?? (comment as { start: number }).start, end: (last as { end: number }).end, problems: NO_PROBLEMS, percent };
 }
 
 /** What the lexer skips between words: space, tab, form feed, vertical tab. */
